@@ -1,0 +1,62 @@
+"""The public Python API: parse a source file (or text) into a checked Report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .errors import ReadError
+from .extract import extract
+from .model import SCHEMA_ID, Report
+from .readers import read, read_text
+
+
+def parse(path: str | Path) -> Report:
+    """Read a report file (text, HTML, PDF, DOCX, image) and return its Report with findings.
+
+    Raises ReadError (naming the file and the problem) when the file cannot be read.
+    """
+    report = extract(read(path))
+    _run_checks(report)
+    return report
+
+
+def parse_text(text: str, path: str = "<text>") -> Report:
+    """Parse a report given as plain text."""
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    report = extract(read_text(text, path=path, sha256=sha))
+    _run_checks(report)
+    return report
+
+
+def load_report(path: str | Path) -> Report:
+    """A Report from either a report JSON (`nianbao.report/1`) or a source file to parse.
+
+    Every command that takes a report goes through here, so hand-corrected JSON works anywhere.
+    """
+    p = Path(path)
+    if p.suffix.lower() == ".json":
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ReadError(p, "文件不存在", "file not found") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ReadError(p, f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}") from None
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
+            raise ReadError(p, f"不是 {SCHEMA_ID} 格式的报告 JSON", f"not a {SCHEMA_ID} report JSON")
+        try:
+            return Report.model_validate(data)
+        except Exception as exc:  # pydantic ValidationError: say which field
+            raise ReadError(p, f"报告 JSON 内容不符合约定：{exc}", f"report JSON does not match the contract: {exc}") \
+                from None
+    return parse(p)
+
+
+def _run_checks(report: Report) -> None:
+    """Add the rule checks' findings (the checks package registers itself when present)."""
+    try:
+        from .checks import run_checks
+    except ImportError:
+        return
+    report.findings.extend(run_checks(report))

@@ -1,0 +1,78 @@
+"""Helpers shared by the commands: batch loops that never stop at a bad file, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ..errors import NianbaoError
+
+err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False, soft_wrap=True)
+
+T = TypeVar("T")
+
+
+def report_error(path: str | Path, exc: BaseException) -> None:
+    """One line on stderr naming the file and the problem."""
+    if isinstance(exc, NianbaoError):
+        msg = str(exc)
+    else:
+        msg = f"{path}: {type(exc).__name__}: {exc}"
+    err_console.print(f"[bold red]错误[/] {msg}", markup=True)
+
+
+def for_each_file(paths: Iterable[Path], work: Callable[[Path], T], label: str = "处理中") -> Iterator[tuple[Path, T | None]]:
+    """Run `work` on every file; a failure is reported and yields (path, None); the batch goes on."""
+    items = list(paths)
+    show = len(items) > 1 and sys.stderr.isatty()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err_console, transient=True, disable=not show) as progress:
+        task = progress.add_task(label, total=len(items))
+        for path in items:
+            try:
+                result: T | None = work(path)
+            except (NianbaoError, OSError, ValueError) as exc:
+                report_error(path, exc)
+                result = None
+            except Exception as exc:  # a bug must not lose the rest of the batch
+                report_error(path, exc)
+                result = None
+            progress.advance(task)
+            yield path, result
+
+
+@contextmanager
+def atomic_write(target: Path, mode: str = "w") -> Iterator[object]:
+    """Write to a temporary file beside `target` and rename it into place: no half-written files."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def unique_output(out_dir: Path, src: Path, suffix: str, taken: set[str]) -> Path:
+    """DIR/<stem><suffix>, made unique when two inputs share a stem."""
+    name = src.stem + suffix
+    k = 1
+    while name in taken:
+        k += 1
+        name = f"{src.stem}-{k}{suffix}"
+    taken.add(name)
+    return out_dir / name

@@ -1,0 +1,46 @@
+"""`nianbao parse FILE... [--out DIR] [--explain]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..api import load_report
+from ..explain import explain_report
+from ..model import Report
+from . import app
+from .common import atomic_write, for_each_file, out_console, unique_output
+
+
+@app.command("parse")
+def parse_command(
+    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）或报告 JSON"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录：每个文件写一个 .json"),
+    explain: bool = typer.Option(False, "--explain", help="逐格显示数值读自原文何处"),
+    compact: bool = typer.Option(False, "--compact", help="每个报告输出一行 JSON（JSON Lines）"),
+) -> None:
+    """解析报告为结构化 JSON（nianbao.report/1）。Parse reports into the report JSON.
+
+    One JSON object per input on stdout (indented for one file, one per line for several), or
+    one file per input in --out. A file that cannot be read is reported on stderr with the
+    reason; the others are still processed and the exit code is 1.
+    """
+    failed = 0
+    taken: set[str] = set()
+    one_line = compact or len(files) > 1
+    for path, report in for_each_file(files, load_report, "解析中"):
+        if report is None:
+            failed += 1
+            continue
+        assert isinstance(report, Report)
+        if out is not None:
+            target = unique_output(out, path, ".json", taken)
+            with atomic_write(target) as fh:
+                fh.write(report.to_json())  # type: ignore[attr-defined]
+        if explain:
+            explain_report(report, out_console)
+        elif out is None:
+            print(report.to_json(indent=None if one_line else 2))
+    if failed:
+        raise typer.Exit(1)

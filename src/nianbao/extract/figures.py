@@ -1,0 +1,65 @@
+"""Numbers the narrative states (全年主动公开政府信息 N 条 …), for text-versus-table checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..model import Provenance
+from ..normalize import nfkc
+
+_N = r"(\d[\d,]*)"
+_STOP = r"[^。；;，,\d]"
+# name -> patterns; the first pattern that matches anywhere wins, in document order.
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "proactive_total": (
+        re.compile(rf"主动公开{_STOP}{{0,12}}?信息(?:共计|合计|共|总计)?\s*{_N}\s*条"),
+        re.compile(rf"主动公开{_STOP}{{0,6}}?(?:共计|合计|共)\s*{_N}\s*条"),
+    ),
+    "interpretations": (
+        re.compile(rf"解读(?:文件|材料|稿件|图文稿|稿)?(?:共计|共)?\s*{_N}\s*(?:篇|次|件|条|期)"),
+        re.compile(rf"(?:发布|开展|制作){_STOP}{{0,4}}?解读{_STOP}{{0,6}}?{_N}\s*(?:篇|次|件|条|期)"),
+    ),
+    "applications_received": (
+        re.compile(rf"(?:收到|受理|接收|办理){_STOP}{{0,10}}?(?:依申请公开|政府信息公开申请|公开申请)"
+                   rf"(?:事项|申请|案件)?(?:共计|共)?\s*{_N}\s*(?:件|个|条|宗)"),
+        re.compile(rf"(?:政府信息公开申请|依申请公开申请){_STOP}{{0,4}}?(?:共计|共)\s*{_N}\s*件"),
+    ),
+    "reviews": (re.compile(rf"行政复议(?:案件|申请)?(?:共计|共)?\s*{_N}\s*(?:件|起|宗|次)"),),
+    "litigations": (re.compile(rf"行政诉讼(?:案件)?(?:共计|共)?\s*{_N}\s*(?:件|起|宗|次)"),),
+}
+
+
+@dataclass
+class FiguresRead:
+    values: dict[str, int]
+    provenance: dict[str, Provenance]
+
+
+def read_figures(doc: Document) -> FiguresRead:
+    values: dict[str, int] = {}
+    prov: dict[str, Provenance] = {}
+    paragraphs = doc.paragraphs()
+    for name, patterns in PATTERNS.items():
+        for rx in patterns:
+            hit = _first(paragraphs, rx)
+            if hit is not None:
+                value, p = hit
+                values[name] = value
+                prov[f"figures.{name}"] = p
+                break
+    return FiguresRead(values, prov)
+
+
+def _first(paragraphs: list, rx: re.Pattern[str]) -> tuple[int, Provenance] | None:
+    for para in paragraphs:
+        text = nfkc(para.text)
+        m = rx.search(text)
+        if m:
+            pos = para.pos
+            col = (pos.column or 0) + m.start()
+            return int(m.group(1).replace(",", "")), Provenance(
+                text=m.group(0), line=pos.line, column=col if pos.line is not None else None,
+                offset=(pos.offset + m.start()) if pos.offset is not None else None, page=pos.page, bbox=pos.bbox)
+    return None

@@ -1,0 +1,63 @@
+"""Recognise table row labels as printed (numbered, truncated, wrapped, with notes) → template rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..normalize import label_key, split_numbering
+from ..templates import Group, Row
+
+MIN_TRUNCATED = 4  # a truncated label must keep at least this many characters to count
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    key: str  # normalised alias
+    target: Row | Group
+    number: str
+    needs_number: bool
+
+
+class LabelMatcher:
+    """Maps a cell text to a template Row or Group (or None).
+
+    Exact match on the normalised label first; then a printed label that *extends* an alias
+    (notes in brackets, local annotations); then a printed label that is a *truncation* of an
+    alias. Ambiguous bare labels (其他, 总计) only match with their outline number.
+    """
+
+    def __init__(self, rows: Iterable[Row], groups: Iterable[Group] = ()) -> None:
+        entries: list[_Entry] = []
+        for row in rows:
+            for alias in (row.label, *row.aliases):
+                entries.append(_Entry(label_key(alias), row, row.number, row.needs_number))
+        for group in groups:
+            for alias in (group.label, *group.aliases):
+                entries.append(_Entry(label_key(alias), group, group.number, False))
+        # longest first, so 其他对外管理服务事项 wins over a shorter alias
+        self._entries = sorted((e for e in entries if e.key), key=lambda e: -len(e.key))
+        self._exact: dict[str, list[_Entry]] = {}
+        for e in self._entries:
+            self._exact.setdefault(e.key, []).append(e)
+
+    def match(self, text: str) -> Row | Group | None:
+        key = label_key(text)
+        if not key:
+            return None
+        number, _ = split_numbering(text)
+        for e in self._exact.get(key, ()):
+            if self._number_ok(e, number):
+                return e.target
+        for e in self._entries:
+            if len(e.key) >= 2 and key.startswith(e.key) and self._number_ok(e, number):
+                return e.target
+        if len(key) >= MIN_TRUNCATED:
+            hits = {id(e.target): e for e in self._entries if e.key.startswith(key) and self._number_ok(e, number)}
+            if len(hits) == 1:
+                return next(iter(hits.values())).target
+        return None
+
+    @staticmethod
+    def _number_ok(e: _Entry, number: str) -> bool:
+        return not e.needs_number or number == e.number

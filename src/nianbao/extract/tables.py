@@ -1,0 +1,287 @@
+"""Grid cells → the three standard tables, by label, never by position alone.
+
+All grids of the document are read as one stream of cells in reading order. A cell whose text
+is a row label of 表三 or 表二 starts that row; the value cells that follow fill the row's
+columns left to right until the template's column count is reached. 表四 has no row labels:
+after its header (行政复议 …) the value cells fill its 15 numbers. Because rows are found by
+their labels, a missing or reordered row is detected instead of shifting the numbers, and a
+table split over pages or grids is joined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Cell, Document, Grid, Paragraph
+from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
+from ..model.report import CellValue
+from ..normalize import label_key, parse_value, squash
+from ..templates import Group, Row, Template
+from ..templates.rules import TABLE_LABELS, finding
+from .labels import LabelMatcher
+from .sections import heading_section
+
+_REVIEW_MARKERS = ("行政复议",)
+_APPLICATION_MARKERS = ("勾稽关系", "申请人情况")
+_ACTIVE_MARKERS = ("第二十条",)
+
+
+@dataclass
+class _RowRead:
+    key: str  # contract key (applications row, or item.row for 表二)
+    label: str  # label as printed
+    expected: int
+    values: list[CellValue] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)
+    units: list[str | None] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    @property
+    def full(self) -> bool:
+        return len(self.values) >= self.expected
+
+
+@dataclass
+class TablesRead:
+    active: ActiveDisclosureTable | None
+    applications: ApplicationsTable | None
+    reviews: ReviewsTable | None
+    provenance: dict[str, Provenance]
+    findings: list[Finding]
+    images: list[tuple[str, str]]  # (table or "", image src) seen where a table was expected
+
+
+class _Stream:
+    """Routes each cell to the table it belongs to and collects the rows."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self.app_matcher = LabelMatcher(template.applications.rows, template.applications.groups)
+        self.active_rows: dict[int, tuple[str, Row, int]] = {}
+        active_defs: list[Row] = []
+        for item in template.active.items:
+            for row in item.rows:
+                self.active_rows[id(row)] = (item.key, row, len(item.columns))
+                active_defs.append(row)
+        self.active_matcher = LabelMatcher(active_defs)
+        self.context: str | None = None
+        self.current: _RowRead | None = None
+        self.app_rows: dict[str, _RowRead] = {}
+        self.active_read: dict[str, _RowRead] = {}
+        self.duplicates: list[tuple[str, str, str]] = []  # (table, row key, label)
+        self.review_values: list[CellValue] = []
+        self.review_cells: list[Cell] = []
+        self.review_header_seen = False
+
+    # -- routing -------------------------------------------------------------------------
+    def heading(self, table: str | None) -> None:
+        self._close()
+        self.context = table
+
+    def row(self, cells: list[Cell]) -> None:
+        texts = [c for c in cells if not c.merged]
+        joined = squash("".join(c.text for c in texts))
+        if any(m in joined for m in _REVIEW_MARKERS) and ("诉讼" in joined or "结果维持" in joined):
+            self._close()
+            self.context = "reviews_litigation"
+            self.review_header_seen = True
+        for cell in texts:
+            self._cell(cell)
+        if self.context == "reviews_litigation":
+            return
+        # a label row whose values are all on the next line keeps collecting; nothing to do
+
+    def _cell(self, cell: Cell) -> None:
+        text = cell.text
+        value = parse_value(text)
+        if value is None or not text.strip():
+            target = self._match_label(text) if text.strip() else None
+            if target is not None:
+                return
+        if self.context == "reviews_litigation":
+            self._review_cell(cell, value)
+            return
+        cur = self.current
+        if cur is None or cur.full:
+            return
+        if value is not None:
+            cur.values.append(value.value)
+            cur.units.append(value.unit)
+            cur.cells.append(cell)
+        elif cur.values:
+            # text where a number belongs: keep the position, report it
+            cur.values.append(None)
+            cur.units.append(None)
+            cur.cells.append(cell)
+            cur.unreadable.append(text)
+        else:
+            # a wrapped label goes on in the next cell
+            cur.label = f"{cur.label}{text}"
+
+    def _match_label(self, text: str) -> Row | Group | None:
+        if any(m in text for m in _ACTIVE_MARKERS) and len(label_key(text)) < 20:
+            self._close()
+            self.context = "active_disclosure"
+            return Group(text)
+        key = label_key(text)
+        if any(m in key for m in _APPLICATION_MARKERS):
+            self._close()
+            self.context = "applications"
+            return Group(text)
+        target = self.app_matcher.match(text)
+        if isinstance(target, Group):
+            self._close()
+            self.context = "applications"
+            return target
+        if isinstance(target, Row):
+            self._start("applications", self.app_rows, target.key, text, len(self.template.applications.columns))
+            self.context = "applications"
+            return target
+        target = self.active_matcher.match(text)
+        if isinstance(target, Row):
+            item_key, row, ncols = self.active_rows[id(target)]
+            self._start("active_disclosure", self.active_read, f"{item_key}.{row.key}", text, ncols)
+            self.context = "active_disclosure"
+            return target
+        return None
+
+    def _start(self, table: str, store: dict[str, _RowRead], key: str, label: str, expected: int) -> None:
+        self._close()
+        read = _RowRead(key, label, expected)
+        existing = store.get(key)
+        if existing is not None and existing.values:
+            self.duplicates.append((table, key, label))
+            self.current = _RowRead(key, label, expected)  # read and dropped
+            return
+        store[key] = read
+        self.current = read
+
+    def _close(self) -> None:
+        self.current = None
+
+    def _review_cell(self, cell: Cell, value: object) -> None:
+        from ..normalize import Value
+
+        if not isinstance(value, Value) or len(self.review_values) >= 15:
+            return
+        if value.blank and not self.review_values:
+            return  # padding before the data row
+        self.review_values.append(value.value)
+        self.review_cells.append(cell)
+
+
+def read_tables(doc: Document, template: Template) -> TablesRead:
+    stream = _Stream(template)
+    images: list[tuple[str, str]] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            number = heading_section(block.text)
+            if number is not None:
+                stream.heading(template.section(number).table)
+        elif isinstance(block, Grid):
+            for row in block.rows:
+                stream.row(_trim_review_padding(row))
+                # rows end a 表四 data row: trailing blanks after 15 values are padding
+        else:
+            images.append((stream.context or "", block.src))
+    return _build(stream, template, images)
+
+
+def _trim_review_padding(row: list[Cell]) -> list[Cell]:
+    """Drop the empty cells a closing `|` or a wide grid leaves at the end of a row."""
+    end = len(row)
+    while end > 0 and not row[end - 1].text.strip():
+        end -= 1
+    return row[:end]
+
+
+def _prov(cell: Cell) -> Provenance:
+    p = cell.pos
+    return Provenance(text=cell.text, line=p.line, column=p.column, offset=p.offset, page=p.page,
+                      bbox=p.bbox, table=p.table, row=p.row, col=p.col)
+
+
+def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -> TablesRead:
+    findings: list[Finding] = []
+    prov: dict[str, Provenance] = {}
+    zh_app, en_app = TABLE_LABELS["applications"]
+    zh_act, en_act = TABLE_LABELS["active_disclosure"]
+
+    applications = None
+    if any(r.values for r in stream.app_rows.values()):
+        rows: dict[str, dict[str, CellValue]] = {}
+        cols = template.applications.columns
+        for row in template.applications.rows:
+            read = stream.app_rows.get(row.key)
+            rows[row.key] = {c.key: None for c in cols}
+            if read is None or not read.values:
+                findings.append(finding("extract.row_missing", [f"applications.{row.key}"], "",
+                                        table_label=zh_app, table_label_en=en_app, row_label=row.label))
+                continue
+            _fill(read, [c.key for c in cols], rows[row.key], f"applications.{row.key}", prov, findings,
+                  zh_app, en_app)
+        applications = ApplicationsTable(rows=rows)
+
+    active = None
+    if any(r.values for r in stream.active_read.values()):
+        items: dict[str, dict[str, dict[str, CellValue]]] = {}
+        units: dict[str, str] = {}
+        for item in template.active.items:
+            items[item.key] = {}
+            for row in item.rows:
+                path = f"{item.key}.{row.key}"
+                cells = {c.key: None for c in item.columns}
+                items[item.key][row.key] = cells
+                read = stream.active_read.get(path)
+                if read is None or not read.values:
+                    findings.append(finding("extract.row_missing", [f"active_disclosure.{path}"], "",
+                                            table_label=zh_act, table_label_en=en_act, row_label=row.label))
+                    continue
+                _fill(read, [c.key for c in item.columns], cells, f"active_disclosure.{path}", prov, findings,
+                      zh_act, en_act)
+                for col, unit in zip(item.columns, read.units, strict=False):
+                    if unit in ("元", "万元"):
+                        units[f"{path}.{col.key}"] = unit
+        active = ActiveDisclosureTable(template=template.version, items=items, units=units)  # type: ignore[arg-type]
+
+    reviews = None
+    if stream.review_values:
+        groups = {}
+        k = 0
+        for group in template.reviews.groups:
+            vals = {}
+            for col in template.reviews.columns:
+                path = f"reviews_litigation.{group.key}.{col.key}"
+                if k < len(stream.review_values):
+                    vals[col.key] = stream.review_values[k]
+                    prov[path] = _prov(stream.review_cells[k])
+                else:
+                    vals[col.key] = None
+                k += 1
+            groups[group.key] = ReviewGroup(**vals)
+        reviews = ReviewsTable(**groups)
+        if len(stream.review_values) < 15:
+            zh, en = TABLE_LABELS["reviews_litigation"]
+            findings.append(finding("extract.row_incomplete", ["reviews_litigation"],
+                                    " | ".join(c.text for c in stream.review_cells),
+                                    table_label=zh, table_label_en=en, row_label="数据行",
+                                    found=len(stream.review_values), expected=15))
+
+    for table, key, label in stream.duplicates:
+        zh, en = TABLE_LABELS[table]
+        findings.append(finding("extract.duplicate_row", [f"{table}.{key}"], label,
+                                table_label=zh, table_label_en=en, row_label=label))
+    return TablesRead(active, applications, reviews, prov, findings, images)
+
+
+def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: str,
+          prov: dict[str, Provenance], findings: list[Finding], zh: str, en: str) -> None:
+    for col, value, cell in zip(col_keys, read.values, read.cells, strict=False):
+        out[col] = value
+        prov[f"{base}.{col}"] = _prov(cell)
+    if len(read.values) < read.expected:
+        findings.append(finding("extract.row_incomplete", [base], read.label, table_label=zh, table_label_en=en,
+                                row_label=read.label, found=len(read.values), expected=read.expected))
+    for text in read.unreadable:
+        findings.append(finding("extract.value_unreadable", [base], text, table_label=zh, table_label_en=en,
+                                row_label=read.label, text=text))

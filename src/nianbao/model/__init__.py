@@ -1,0 +1,24 @@
+"""The report model (pydantic) and its JSON Schema."""
+
+from .report import (
+    SCHEMA_ID,
+    ActiveDisclosureTable,
+    ApplicationsTable,
+    CellValue,
+    Contact,
+    Finding,
+    Meta,
+    Provenance,
+    Report,
+    ReviewGroup,
+    ReviewsTable,
+    Section,
+    Source,
+    Tables,
+)
+from .schema import report_json_schema
+
+__all__ = [
+    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
+    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+]

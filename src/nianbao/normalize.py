@@ -1,0 +1,113 @@
+"""Text normalisation used for *matching* only.
+
+Source text is never rewritten: readers keep the original characters (for provenance) and
+callers normalise a copy when they compare labels or parse numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters that mean "nothing printed here" in a table cell.
+BLANK_MARKS = frozenset({"", "-", "—", "——", "–", "/", "／", "无", "空", "\\", "--", "---", "…", "...", "x", "X"})
+
+# OCR and font-encoding confusions seen in digits: letter O for zero, l/I for one.
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+
+_SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+# Numbering prefixes: 一、 (一) （一） 1. 1、 1．(1) ①
+_NUMBERING_RE = re.compile(
+    r"^\s*(?:"
+    r"[一二三四五六七八九十]+\s*[、.．]"
+    r"|[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?"
+    r"|[(（]?\s*\d{1,2}\s*[)）]"
+    r"|\d{1,2}\s*[、.．](?!\d)"
+    r"|[①②③④⑤⑥⑦⑧⑨]"
+    r")\s*"
+)
+_PUNCT_RE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>()（）\[\]【】,，、.。;；:：!！?？·•\-—–_/|]+")
+_NUMBER_RE = re.compile(
+    r"^(?P<sign>[+\-−]|增|减|增加|减少)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|篇)?$"
+)
+
+
+def nfkc(text: str) -> str:
+    """Full-width digits, letters and punctuation to their half-width forms."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def squash(text: str) -> str:
+    """NFKC and remove all whitespace (including ideographic and no-break spaces)."""
+    return _SPACE_RE.sub("", nfkc(text))
+
+
+def split_numbering(text: str) -> tuple[str, str]:
+    """Split a leading outline number from a label: '（三）不予公开' -> ('三', '不予公开')."""
+    s = nfkc(text).strip()
+    m = _NUMBERING_RE.match(s)
+    if not m:
+        return "", s
+    number = re.sub(r"[\s(（)）、.．]", "", m.group(0))
+    return number, s[m.end():]
+
+
+def label_key(text: str) -> str:
+    """The form of a label used for matching: no numbering, no punctuation, no spaces."""
+    _, rest = split_numbering(text)
+    return _PUNCT_RE.sub("", squash(rest))
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A parsed table cell: `value` is None for a blank cell; `unit` as printed."""
+
+    value: int | float | None
+    unit: str | None = None
+    blank: bool = False
+
+
+def parse_value(text: str | None) -> Value | None:
+    """Parse a table cell. Returns None when the text is not a number or a blank mark.
+
+    Accepts full-width digits, thousands separators, a sign or 增/减, units (元, 万元, 件…),
+    blank marks (—, /, 无, empty) and digits OCR'd as letters.
+    """
+    if text is None:
+        return Value(None, blank=True)
+    s = squash(text)
+    if s in BLANK_MARKS:
+        return Value(None, blank=True)
+    m = _NUMBER_RE.match(s)
+    if not m and re.fullmatch(r"[\dOolIS,.]+", s) and re.search(r"\d", s):
+        m = _NUMBER_RE.match(s.translate(_OCR_DIGITS))
+    if not m:
+        return None
+    num = m.group("num").replace(",", "")
+    value: int | float = float(num) if "." in num else int(num)
+    if m.group("sign") in ("-", "−", "减", "减少"):
+        value = -value
+    return Value(value, unit=m.group("unit"))
+
+
+def is_value(text: str | None) -> bool:
+    return parse_value(text) is not None
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_numeral(text: str) -> int | None:
+    """'二〇二〇' -> 2020 (digit by digit), '三十一' -> 31, '十二' -> 12."""
+    if not text:
+        return None
+    if all(ch in _CN_DIGITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    if "十" in text and len(text) <= 3:
+        tens, _, ones = text.partition("十")
+        t = _CN_DIGITS.get(tens, 1) if tens else 1
+        o = _CN_DIGITS.get(ones, 0) if ones else 0
+        return t * 10 + o
+    return None

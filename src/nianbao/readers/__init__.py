@@ -1,0 +1,99 @@
+"""Format readers: a source file → `Document`. They know nothing of report templates."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from ..document import Document
+from ..errors import ReadError
+from .text import read_text, read_text_file
+
+Reader = Callable[[str, bytes, str], Document]
+
+# Extension → format name. Formats whose reader is not installed yet fail with a clear error.
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx", ".doc": "doc", ".wps": "doc",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".bmp": "image",
+    ".tif": "image", ".tiff": "image", ".webp": "image",
+}
+
+_READERS: dict[str, Reader] = {"text": read_text_file}
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def register_reader(fmt: str, reader: Reader) -> None:
+    """Formats add themselves here (html, pdf, docx, image)."""
+    _READERS[fmt] = reader
+
+
+def sniff_format(path: Path, data: bytes) -> str:
+    head = data[:2048].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if head[:4] in (b"\x89PNG", b"GIF8") or head[:3] == b"\xff\xd8\xff":
+        return "image"
+    low = head[:1024].lower()
+    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in low or b"<div" in low:
+        return "html"
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    return fmt or "text"
+
+
+def read(path: str | Path) -> Document:
+    """Read any supported source file into a Document; ReadError names the file and the problem."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise ReadError(p, "文件不存在", "file not found") from None
+    except OSError as exc:
+        raise ReadError(p, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}") from None
+    if p.is_dir():
+        raise ReadError(p, "这是一个目录，不是文件", "is a directory")
+    if size == 0:
+        raise ReadError(p, "文件为空（0 字节）", "empty file (0 bytes)")
+    if size > MAX_BYTES:
+        raise ReadError(p, f"文件过大（{size} 字节）", f"file too large ({size} bytes)")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ReadError(p, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}") from None
+    fmt = sniff_format(p, data)
+    reader = _READERS.get(fmt)
+    if reader is None:
+        _load_optional_readers()
+        reader = _READERS.get(fmt)
+    if reader is None:
+        raise ReadError(p, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        return reader(str(p), data, sha)
+    except ReadError:
+        raise
+    except Exception as exc:  # a reader bug or a malformed file must not take a batch down
+        raise ReadError(p, f"读取失败：{type(exc).__name__}: {exc}", f"read failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _load_optional_readers() -> None:
+    """Import the readers of other formats (they register themselves) once they exist."""
+    import importlib
+
+    for name in ("html", "pdf", "docx", "image", "legacy"):
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+
+
+__all__ = ["read", "read_text", "register_reader", "sniff_format", "EXTENSIONS"]
