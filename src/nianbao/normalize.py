@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that mean "nothing printed here" in a table cell.
 BLANK_MARKS = frozenset({"", "-", "—", "——", "–", "/", "／", "无", "空", "\\", "--", "---", "…", "...", "x", "X"})
@@ -43,8 +44,14 @@ def squash(text: str) -> str:
     return _SPACE_RE.sub("", nfkc(text))
 
 
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
 def split_numbering(text: str) -> tuple[str, str]:
     """Split a leading outline number from a label: '（三）不予公开' -> ('三', '不予公开')."""
+    raw = text.lstrip()
+    if raw and raw[0] in _CIRCLED:  # ① … ⑩: NFKC would turn them into bare digits
+        return str(_CIRCLED.index(raw[0]) + 1), nfkc(raw[1:]).strip()
     s = nfkc(text).strip()
     m = _NUMBERING_RE.match(s)
     if not m:
@@ -53,6 +60,7 @@ def split_numbering(text: str) -> tuple[str, str]:
     return number, s[m.end():]
 
 
+@lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """The form of a label used for matching: no numbering, no punctuation, no spaces."""
     _, rest = split_numbering(text)
@@ -68,6 +76,7 @@ class Value:
     blank: bool = False
 
 
+@lru_cache(maxsize=65536)
 def parse_value(text: str | None) -> Value | None:
     """Parse a table cell. Returns None when the text is not a number or a blank mark.
 

@@ -41,9 +41,10 @@ def read_figures(doc: Document) -> FiguresRead:
     values: dict[str, int] = {}
     prov: dict[str, Provenance] = {}
     paragraphs = doc.paragraphs()
+    texts = [nfkc(para.text) for para in paragraphs]  # normalised once, searched by every pattern
     for name, patterns in PATTERNS.items():
         for rx in patterns:
-            hit = _first(paragraphs, rx)
+            hit = _first(paragraphs, texts, rx)
             if hit is not None:
                 value, p = hit
                 values[name] = value
@@ -52,9 +53,8 @@ def read_figures(doc: Document) -> FiguresRead:
     return FiguresRead(values, prov)
 
 
-def _first(paragraphs: list, rx: re.Pattern[str]) -> tuple[int, Provenance] | None:
-    for para in paragraphs:
-        text = nfkc(para.text)
+def _first(paragraphs: list, texts: list[str], rx: re.Pattern[str]) -> tuple[int, Provenance] | None:
+    for para, text in zip(paragraphs, texts, strict=True):
         m = rx.search(text)
         if m:
             pos = para.pos

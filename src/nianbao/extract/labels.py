@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..normalize import label_key, split_numbering
 from ..templates import Group, Row
@@ -37,11 +38,22 @@ class LabelMatcher:
                 entries.append(_Entry(label_key(alias), group, group.number, False))
         # longest first, so 其他对外管理服务事项 wins over a shorter alias
         self._entries = sorted((e for e in entries if e.key), key=lambda e: -len(e.key))
+        self._memo: dict[str, Row | Group | None] = {}  # cell text -> match (matching is pure)
         self._exact: dict[str, list[_Entry]] = {}
         for e in self._entries:
             self._exact.setdefault(e.key, []).append(e)
 
     def match(self, text: str) -> Row | Group | None:
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        target = self._match(text)
+        if len(self._memo) < 100_000:
+            self._memo[text] = target
+        return target
+
+    def _match(self, text: str) -> Row | Group | None:
         key = label_key(text)
         if not key:
             return None
@@ -61,3 +73,9 @@ class LabelMatcher:
     @staticmethod
     def _number_ok(e: _Entry, number: str) -> bool:
         return not e.needs_number or number == e.number
+
+
+@lru_cache(maxsize=32)
+def cached_matcher(rows: tuple[Row, ...], groups: tuple[Group, ...] = ()) -> LabelMatcher:
+    """One matcher per set of template rows, reused across documents (its memo grows with use)."""
+    return LabelMatcher(rows, groups)

@@ -80,7 +80,14 @@ def read_metadata(doc: Document, preamble: str) -> Meta:
         signed=signed,
         contact=_contact(preamble + "\n" + full),
         published_basis=basis,
+        period_year=_period_year(full),
     )
+
+
+def _period_year(full: str) -> int | None:
+    """The year of the stated statistical period, or None when the report states none."""
+    m = _PERIOD.search(full)
+    return int(next(g for g in m.groups() if g)) if m else None
 
 
 def _title(doc: Document, paras: list[str]) -> str | None:
@@ -153,10 +160,8 @@ def _published(doc: Document, paras: list[str]) -> tuple[dt.date | None, str | N
 
 
 def _organization(doc: Document, title: str | None, signer: str | None, full: str) -> str | None:
-    for key in ("发布机构", "发文机关", "发布单位", "来源"):
-        v = doc.page_meta.get(key, "").strip()
-        if v and v.endswith(_ORG_SUFFIXES):
-            return v
+    # The report's own naming (signature, heading) first: a page's 发布机构/来源 is often the
+    # office that posted it (县政府办公室 for the 县人民政府's report) or an abbreviation (县卫健委).
     if signer:
         return signer
     if title:
@@ -165,6 +170,10 @@ def _organization(doc: Document, title: str | None, signer: str | None, full: st
             return head
         if head and _PLACE.fullmatch(head):
             return _government_of(head)
+    for key in ("发布机构", "发文机关", "发布单位", "来源"):
+        v = doc.page_meta.get(key, "").strip()
+        if v and v.endswith(_ORG_SUFFIXES):
+            return v
     if _SELF_GOV.search(full):
         names = Counter(m.group(1) for m in _GOV_NAME.finditer(full))
         if names:

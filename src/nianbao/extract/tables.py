@@ -10,18 +10,20 @@ table split over pages or grids is joined.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..document import Cell, Document, Grid, Paragraph
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
 from ..model.report import CellValue
-from ..normalize import label_key, parse_value, squash
+from ..normalize import Value, label_key, parse_value, squash
 from ..templates import Group, Row, Template
 from ..templates.rules import TABLE_LABELS, finding
-from .labels import LabelMatcher
+from .labels import cached_matcher
 from .sections import heading_section
 
 _REVIEW_MARKERS = ("行政复议",)
+_SPACE_SPLIT = re.compile(r"[\s\u3000]+")
 _APPLICATION_MARKERS = ("勾稽关系", "申请人情况")
 _ACTIVE_MARKERS = ("第二十条",)
 
@@ -56,14 +58,14 @@ class _Stream:
 
     def __init__(self, template: Template) -> None:
         self.template = template
-        self.app_matcher = LabelMatcher(template.applications.rows, template.applications.groups)
+        self.app_matcher = cached_matcher(tuple(template.applications.rows), tuple(template.applications.groups))
         self.active_rows: dict[int, tuple[str, Row, int]] = {}
         active_defs: list[Row] = []
         for item in template.active.items:
             for row in item.rows:
                 self.active_rows[id(row)] = (item.key, row, len(item.columns))
                 active_defs.append(row)
-        self.active_matcher = LabelMatcher(active_defs)
+        self.active_matcher = cached_matcher(tuple(active_defs))
         self.context: str | None = None
         self.current: _RowRead | None = None
         self.app_rows: dict[str, _RowRead] = {}
@@ -80,16 +82,44 @@ class _Stream:
 
     def row(self, cells: list[Cell]) -> None:
         texts = [c for c in cells if not c.merged]
-        joined = squash("".join(c.text for c in texts))
+        raw = "".join(c.text for c in texts)
+        joined = squash(raw) if "复" in raw else ""  # only a 表四 header needs the normalised text
         if any(m in joined for m in _REVIEW_MARKERS) and ("诉讼" in joined or "结果维持" in joined):
             self._close()
             self.context = "reviews_litigation"
             self.review_header_seen = True
-        for cell in texts:
+        for k, cell in enumerate(texts):
+            if self.context == "reviews_litigation":
+                self._review_row(texts[k:])
+                return
             self._cell(cell)
-        if self.context == "reviews_litigation":
-            return
-        # a label row whose values are all on the next line keeps collecting; nothing to do
+
+    def _review_row(self, cells: list[Cell]) -> None:
+        """A row of 表四: its data are the value cells after its last header text.
+
+        Header rows (行政复议 | 行政诉讼, 结果维持 …) carry only padding after their last text; a
+        data row holds the numbers, where a blank mark (—, /) or an empty cell between numbers
+        is a blank value and keeps its position. A table label met here ends 表四.
+        """
+        values: list[tuple[Cell, Value]] = []
+        for k, cell in enumerate(cells):
+            value = parse_value(cell.text)
+            if value is not None:
+                values.append((cell, value))
+                continue
+            if self._match_label(cell.text) is not None and self.context != "reviews_litigation":
+                self._commit_review(values)
+                for rest in cells[k + 1:]:
+                    self._cell(rest)
+                return
+            values = []  # what came before a header text is not data
+        self._commit_review(values)
+
+    def _commit_review(self, values: list[tuple[Cell, Value]]) -> None:
+        if not any(cell.text.strip() for cell, _ in values):
+            return  # only padding
+        for cell, value in values:
+            self._review_cell(cell, value)
 
     def _cell(self, cell: Cell) -> None:
         text = cell.text
@@ -99,8 +129,7 @@ class _Stream:
             if target is not None:
                 return
         if self.context == "reviews_litigation":
-            self._review_cell(cell, value)
-            return
+            return  # 表四 cells are read row by row (_review_row)
         cur = self.current
         if cur is None or cur.full:
             return
@@ -119,6 +148,12 @@ class _Stream:
             cur.label = f"{cur.label}{text}"
 
     def _match_label(self, text: str) -> Row | Group | None:
+        # A group label and a row label in one cell ('三、本年度办理结果 （一）予以公开'): both count.
+        parts = _SPACE_SPLIT.split(text.strip(), maxsplit=1)
+        if len(parts) == 2 and isinstance(self.app_matcher.match(parts[0]), Group) \
+                and isinstance(self.app_matcher.match(parts[1]), Row):
+            self._match_label(parts[0])
+            return self._match_label(parts[1])
         if any(m in text for m in _ACTIVE_MARKERS) and len(label_key(text)) < 20:
             self._close()
             self.context = "active_disclosure"
@@ -159,13 +194,9 @@ class _Stream:
     def _close(self) -> None:
         self.current = None
 
-    def _review_cell(self, cell: Cell, value: object) -> None:
-        from ..normalize import Value
-
-        if not isinstance(value, Value) or len(self.review_values) >= 15:
+    def _review_cell(self, cell: Cell, value: Value) -> None:
+        if len(self.review_values) >= 15:
             return
-        if value.blank and not self.review_values:
-            return  # padding before the data row
         self.review_values.append(value.value)
         self.review_cells.append(cell)
 
@@ -180,19 +211,12 @@ def read_tables(doc: Document, template: Template) -> TablesRead:
                 stream.heading(template.section(number).table)
         elif isinstance(block, Grid):
             for row in block.rows:
-                stream.row(_trim_review_padding(row))
-                # rows end a 表四 data row: trailing blanks after 15 values are padding
+                # trailing empty cells are kept: within a row's columns they are blank values,
+                # beyond them they are ignored; 表四 padding is told apart in _review_row
+                stream.row(row)
         else:
             images.append((stream.context or "", block.src))
     return _build(stream, template, images)
-
-
-def _trim_review_padding(row: list[Cell]) -> list[Cell]:
-    """Drop the empty cells a closing `|` or a wide grid leaves at the end of a row."""
-    end = len(row)
-    while end > 0 and not row[end - 1].text.strip():
-        end -= 1
-    return row[:end]
 
 
 def _prov(cell: Cell) -> Provenance:

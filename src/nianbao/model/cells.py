@@ -22,11 +22,16 @@ def get_cell(tables: Tables, path: str) -> CellValue:
         if r is None:
             raise KeyError(path)
         group, _, col = rest.partition(".")
+        if group not in type(r).model_fields or col not in type(getattr(r, group)).model_fields:
+            raise KeyError(path)
         return getattr(getattr(r, group), col)
     if table == "active_disclosure":
         a = tables.active_disclosure
         if a is None:
             raise KeyError(path)
-        item, row, col = rest.split(".")
+        parts = rest.split(".")
+        if len(parts) != 3:
+            raise KeyError(path)
+        item, row, col = parts
         return a.items[item][row][col]
     raise KeyError(path)

@@ -50,6 +50,9 @@ class Meta(_Model):
     template_evidence: Literal["tables", "year", "none"] = "none"
     # Where `published` came from: "page" (a 发布时间 field), "signature" (the signed date), null.
     published_basis: Literal["page", "signature"] | None = None
+    # The year of the statistical period the report states (统计期限自YYYY年1月1日至12月31日,
+    # 数据截止YYYY年12月31日); null when no period is stated.
+    period_year: int | None = None
 
 
 class Section(_Model):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Cell, Document, Grid, Paragraph, Position
+from ..errors import ReadError
 from ..normalize import is_value
 from .decode import decode_bytes
 
@@ -25,7 +26,7 @@ _JUNK_LINE = re.compile(
 )
 # Fragments of page furniture inside a useful line (发布时间: … 字体:[大 中 小]).
 _JUNK_FRAGMENT = re.compile(r"[【\[]?\s*字体\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小)?\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】")
-_OUTLINE_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]\S{4,}")
+_OUTLINE_HEADING = re.compile(r"^(?:#{1,6}\s+)?[一二三四五六七八九十]{1,2}[、.．]\S{4,}")
 _MULTI_SPACE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
 MAX_CELL_CHARS = 80
 
@@ -35,14 +36,28 @@ class _Line:
     text: str  # original text of the line, without the newline
     number: int  # 1-based
     offset: int  # offset of the line start in the decoded text
+    stripped: str = ""
+    has_pipe: bool = False
+    # computed on first use (the region scan asks about the same lines several times)
+    pipe_line: bool | None = None
+    cells: list[str] | None = None
+    spaced: list[str] | None | bool = False  # False: not computed yet
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        self.stripped = self.text.strip()
+        self.has_pipe = "|" in self.text
 
-    @property
-    def has_pipe(self) -> bool:
-        return "|" in self.text
+    def pipe_cells(self) -> list[str]:
+        """The non-empty cells between the pipes of the line."""
+        if self.cells is None:
+            self.cells = [c for c in _pipe_cells(self.stripped) if c]
+        return self.cells
+
+    def spaced_cells(self) -> list[str] | None:
+        """Cells of a tab/space-separated row (None if the line is not one); see _spaced_cells."""
+        if self.spaced is False:
+            self.spaced = None if self.has_pipe else _spaced_cells(self.stripped)
+        return self.spaced  # type: ignore[return-value]
 
     def pos(self, column: int = 0) -> Position:
         return Position(line=self.number, column=column, offset=self.offset + column)
@@ -50,9 +65,23 @@ class _Line:
 
 def read_text_file(path: str, data: bytes, sha256: str) -> Document:
     text, notes = decode_bytes(data)
+    if _looks_binary(text):
+        raise ReadError(path, "不是文本文件：内容为二进制数据（含控制字符或无法解码的字节）",
+                        "not a text file: binary content (control characters or undecodable bytes)")
     doc = read_text(text, path=path, sha256=sha256)
     doc.notes.extend(notes)
     return doc
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def _looks_binary(text: str) -> bool:
+    """NUL characters, or more than 5% control characters / replacement marks in the first 20,000."""
+    sample = text[:20000]
+    if "\x00" in sample:
+        return True
+    return len(_CONTROL_CHARS.findall(sample)) > 0.05 * max(1, len(sample))
 
 
 def read_text(text: str, path: str = "<text>", sha256: str = "") -> Document:
@@ -66,7 +95,7 @@ def read_text(text: str, path: str = "<text>", sha256: str = "") -> Document:
         if not s or _is_junk(s):
             i += 1
             continue
-        if _is_pipe_line(line) or _is_spaced_row(s):
+        if _is_pipe_line(line) or line.spaced_cells() is not None:
             j = _region_end(lines, i)
             grid = _grid_from_region(lines[i:j])
             if grid is not None:
@@ -91,7 +120,8 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _is_junk(s: str) -> bool:
-    return bool(_JUNK_LINE.search(s)) and len(s.replace("|", "").strip()) < 120
+    # the length test first: long lines are never junk, and it is cheaper than the search
+    return (len(s) < 120 or len(s.replace("|", "").strip()) < 120) and bool(_JUNK_LINE.search(s))
 
 
 def _pipe_cells(s: str) -> list[str]:
@@ -105,10 +135,9 @@ def _pipe_cells(s: str) -> list[str]:
 
 def _is_pipe_line(line: _Line) -> bool:
     """A line that belongs to a pipe table: pipes, and no cell longer than a table cell."""
-    if not line.has_pipe:
-        return False
-    cells = [c for c in _pipe_cells(line.stripped) if c]
-    return all(len(c) <= MAX_CELL_CHARS for c in cells)
+    if line.pipe_line is None:
+        line.pipe_line = line.has_pipe and all(len(c) <= MAX_CELL_CHARS for c in line.pipe_cells())
+    return line.pipe_line
 
 
 def _spaced_cells(s: str) -> list[str] | None:
@@ -123,13 +152,11 @@ def _spaced_cells(s: str) -> list[str] | None:
             k -= 1
         if 0 < k < len(tokens) and len(" ".join(tokens[:k])) <= MAX_CELL_CHARS:
             return [" ".join(tokens[:k]), *tokens[k:]]
+        if k == 0 and len(tokens) >= 3:
+            return tokens  # a row of numbers only (表四's data row)
     if len(parts) >= 3 and all(len(p) <= 20 for p in parts):
         return [p.strip() for p in parts]  # a header row: short words in columns
     return None
-
-
-def _is_spaced_row(s: str) -> bool:
-    return "|" not in s and _spaced_cells(s) is not None
 
 
 def _starts_row(s: str) -> bool:
@@ -166,25 +193,37 @@ def _continues(lines: list[_Line], j: int, spaced: bool) -> bool:
     line = lines[j]
     s = line.stripped
     if spaced:
-        return _is_spaced_row(s)
+        return line.spaced_cells() is not None
     if _is_pipe_line(line):
         return True
     # A bare line between pipe lines is a cell of a one-cell-per-line table …
     if len(s) > MAX_CELL_CHARS:
         return False
-    nxt = next((x for x in lines[j + 1:] if x.stripped), None)
+    nxt = _next_content(lines, j + 1)
+    if nxt is not None and not _is_pipe_line(nxt) and j > 0 and _is_pipe_line(lines[j - 1]):
+        # a cell printed over two lines (a line break inside the cell): "|", part 1, part 2, "|"
+        after = _next_content(lines, nxt.number)
+        if len(nxt.stripped) <= MAX_CELL_CHARS and after is not None and _is_pipe_line(after):
+            nxt = after
     if nxt is None or not _is_pipe_line(nxt):
         return False
     # … unless it is an outline heading followed by the start of a new table.
-    nxt_cells = [c for c in _pipe_cells(nxt.stripped) if c]
-    return not (_OUTLINE_HEADING.match(s) and (_starts_row(nxt.stripped) or len(nxt_cells) >= 2))
+    return not (_OUTLINE_HEADING.match(s) and (_starts_row(nxt.stripped) or len(nxt.pipe_cells()) >= 2))
+
+
+def _next_content(lines: list[_Line], k: int) -> _Line | None:
+    """The first non-blank line at index k or after."""
+    n = len(lines)
+    while k < n and not lines[k].stripped:
+        k += 1
+    return lines[k] if k < n else None
 
 
 def _grid_from_region(region: list[_Line]) -> Grid | None:
     content = [ln for ln in region if ln.stripped]
     if content[0].has_pipe:
-        multi = sum(1 for ln in content if ln.has_pipe and len([c for c in _pipe_cells(ln.stripped) if c]) >= 2)
-        with_text = sum(1 for ln in content if any(_pipe_cells(ln.stripped)) or not ln.has_pipe)
+        multi = sum(1 for ln in content if ln.has_pipe and len(ln.pipe_cells()) >= 2)
+        with_text = sum(1 for ln in content if ln.pipe_cells() or not ln.has_pipe)
         rows = _rows_per_line(content) if multi * 2 >= with_text else _rows_streamed(content)
     else:
         rows = [_spaced_row(ln) for ln in content]
@@ -200,7 +239,7 @@ def _grid_from_region(region: list[_Line]) -> Grid | None:
 def _region_as_paragraphs(region: list[_Line]) -> list[Paragraph]:
     out = []
     for ln in region:
-        cells = [c for c in _pipe_cells(ln.stripped) if c] if ln.has_pipe else [ln.stripped]
+        cells = ln.pipe_cells() if ln.has_pipe else [ln.stripped]
         if cells:
             col = ln.text.find(cells[0])
             out.append(Paragraph(" ".join(cells), ln.pos(max(col, 0))))
@@ -209,6 +248,11 @@ def _region_as_paragraphs(region: list[_Line]) -> list[Paragraph]:
 
 def _cells_of_line(line: _Line) -> list[tuple[str, int] | None]:
     """Split a line at pipes into (text, column) pieces; None stands for a pipe."""
+    # fast paths for the commonest lines of one-cell-per-line tables: a bare cell, a lone pipe
+    if not line.has_pipe:
+        return [(line.stripped, line.text.find(line.stripped))] if line.stripped else []
+    if line.stripped == "|":
+        return [None]
     out: list[tuple[str, int] | None] = []
     col = 0
     for k, piece in enumerate(line.text.split("|")):
@@ -270,7 +314,7 @@ def _rows_streamed(content: list[_Line]) -> list[list[Cell]]:
 
 
 def _spaced_row(line: _Line) -> list[Cell]:
-    parts = _spaced_cells(line.stripped) or [line.stripped]
+    parts = line.spaced_cells() or [line.stripped]
     cells = []
     col = 0
     for part in parts:
@@ -284,5 +328,6 @@ def _spaced_row(line: _Line) -> list[Cell]:
 def _paragraph(line: _Line) -> Paragraph:
     text = _JUNK_FRAGMENT.sub("", line.text).strip()
     text = text.strip("|").strip()
+    text = re.sub(r"^#{1,6}\s+", "", text)  # a Markdown heading
     col = line.text.find(text[:8]) if text else 0
     return Paragraph(text, line.pos(max(col, 0)))

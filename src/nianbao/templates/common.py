@@ -82,6 +82,10 @@ APPLICATION_GROUPS: tuple[Group, ...] = (
 APPLICATIONS_TITLE = "收到和处理政府信息公开申请情况"
 APPLICATIONS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
+# Header texts the forms print that are not row or column labels (used by the writers).
+ACTIVE_CONTENT_HEADER = "信息内容"  # first column header of every 表二 sub-table
+LITIGATION_LABEL = "行政诉讼"  # 表四 header spanning the two litigation groups
+
 REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("upheld", "结果维持"),
     Column("corrected", "结果纠正"),

@@ -99,3 +99,14 @@ TABLE_LABELS = {
 }
 
 CN_NUMBERS = "一二三四五六七八九十"
+
+from . import check_rules  # noqa: E402,F401  (registers the check.* rules next to the extract.* ones)
+
+register(
+    Rule("extract.scanned_pages", "warning", "页面没有文字层",
+         "{message}",
+         "{message_en}",
+         description="PDF pages without a usable text layer (scans, images, fonts not mapped to Unicode). "
+                     "Their text and tables are not read (tables stay null, never guessed); the pages are kept "
+                     "as `pdf-page:N` image references for OCR."),
+)

@@ -1,0 +1,159 @@
+"""Helpers shared by the checks: which template a report's tables follow, cell values and labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Report
+from ..model.report import CellValue
+from ..templates import V2019, V2021, Template, get_template, template_for_year
+from ..templates.check_rules import Term, application_row_labels, review_group_label
+
+TABLE_SHORT = {"active_disclosure": "表二", "applications": "表三", "reviews_litigation": "表四"}
+TABLE_EN = {"active_disclosure": "table 2", "applications": "table 3", "reviews_litigation": "table 4"}
+
+
+def report_template(report: Report) -> Template:
+    """The template of the report as a whole (meta.template, else the one the year requires)."""
+    version = report.meta.template
+    return get_template(version) if version in ("2019", "2021") else template_for_year(report.meta.year)
+
+
+def applications_template(report: Report) -> Template:
+    """The version 表三 was read in, told by its own rows ((六) split into three rows from 2021)."""
+    table = report.tables.applications
+    if table is not None and table.rows:
+        return V2021 if any(k.startswith("other.") for k in table.rows) else V2019
+    return report_template(report)
+
+
+def active_template(report: Report) -> Template:
+    table = report.tables.active_disclosure
+    return get_template(table.template) if table is not None else report_template(report)
+
+
+def value(report: Report, path: str) -> CellValue:
+    """The value at a cell path; None when the cell is blank or its table/row is absent."""
+    try:
+        return report.cell(path)
+    except (KeyError, AttributeError, ValueError):
+        return None
+
+
+def flatten(report: Report) -> dict[str, CellValue]:
+    """Every cell of the tables read, path -> value (one pass; for checks that look up many cells)."""
+    out: dict[str, CellValue] = {}
+    t = report.tables
+    if t.applications is not None:
+        for row, cols in t.applications.rows.items():
+            for col, v in cols.items():
+                out[f"applications.{row}.{col}"] = v
+    if t.reviews_litigation is not None:
+        for group, g in t.reviews_litigation:
+            for col, v in g:
+                out[f"reviews_litigation.{group}.{col}"] = v
+    if t.active_disclosure is not None:
+        for item, rows in t.active_disclosure.items.items():
+            for row, cols in rows.items():
+                for col, v in cols.items():
+                    out[f"active_disclosure.{item}.{row}.{col}"] = v
+    return out
+
+
+def fmt(v: CellValue) -> str:
+    """8, 12.5, 空."""
+    if v is None:
+        return "空"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else f"{v:.6f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+def total(values: Iterable[int | float]) -> int | float:
+    s = sum(values)
+    return round(s, 6) if isinstance(s, float) else s
+
+
+def equal(a: int | float, b: int | float) -> bool:
+    return abs(a - b) < 1e-6
+
+
+def side(terms: tuple[Term, ...], values: list[int | float], max_terms: int = 7) -> str:
+    """'一(8)+二(0)=8'; with many terms only the non-zero ones are listed."""
+    pairs = list(zip(terms, values, strict=True))
+    shown = pairs if len(pairs) <= max_terms else [(t, v) for t, v in pairs if v != 0]
+    hidden = len(pairs) - len(shown)
+    body = "+".join(f"{t.label}({fmt(v)})" for t, v in shown) or "0"
+    text = body if len(pairs) == 1 else f"{body}={fmt(total(values))}"
+    if hidden:
+        text += f"（其余{hidden}项为0）"
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class CellInfo:
+    path: str
+    table: str
+    label: str  # 三(三)1 属于国家秘密 / 自然人
+    signed: bool = False
+    money: bool = False
+
+
+def _short(label: str) -> str:
+    return label.split("（")[0]
+
+
+def table_cells(report: Report, table: str) -> Iterator[CellInfo]:
+    """Every data cell of a table that was read, in template order, with its label and value kind."""
+    t = report.tables
+    if table == "applications" and t.applications is not None:
+        template = applications_template(report)
+        labels = application_row_labels(template)
+        for row in template.applications.rows:
+            for col in template.applications.columns:
+                name = labels[row.key] if labels[row.key].endswith(row.label) \
+                    else f"{labels[row.key]} {_short(row.label)}"
+                yield CellInfo(f"applications.{row.key}.{col.key}", table, f"{name} / {col.label}")
+    elif table == "reviews_litigation" and t.reviews_litigation is not None:
+        reviews = V2021.reviews
+        for group in reviews.groups:
+            for col in reviews.columns:
+                yield CellInfo(f"reviews_litigation.{group.key}.{col.key}", table,
+                               f"{review_group_label(group.key, group.label)} / {col.label}")
+    elif table == "active_disclosure" and t.active_disclosure is not None:
+        template = active_template(report)
+        for item in template.active.items:
+            for row in item.rows:
+                for col in item.columns:
+                    yield CellInfo(f"active_disclosure.{item.key}.{row.key}.{col.key}", table,
+                                   f"{item.caption} {row.label} / {_short(col.label)}", col.signed, col.money)
+
+
+def cell_labels(report: Report) -> dict[str, str]:
+    """Cell path -> a reader's label such as '表三 三(三)1 属于国家秘密 / 自然人', for every cell read."""
+    return {info.path: f"{TABLE_SHORT[table]} {info.label}"
+            for table in TABLE_SHORT for info in table_cells(report, table)}
+
+
+def cell_label(report: Report, path: str, labels: dict[str, str] | None = None) -> str:
+    """The label of a cell path; a whole table or row (as extraction findings name them) is labelled too."""
+    labels = cell_labels(report) if labels is None else labels
+    if path in labels:
+        return labels[path]
+    if path in TABLE_SHORT:
+        return f"{TABLE_SHORT[path]}（整张表）"
+    table, _, rest = path.partition(".")
+    if table in TABLE_SHORT and rest:
+        prefix = path + "."
+        row = next((label for p, label in labels.items() if p.startswith(prefix)), None)
+        if row is not None:
+            return f"{row.rsplit(' / ', 1)[0]}（整行）"
+        return f"{TABLE_SHORT[table]} {rest}"
+    return path
+
+
+__all__ = [
+    "CellInfo", "TABLE_EN", "TABLE_SHORT", "active_template", "applications_template", "cell_label", "cell_labels", "equal",
+    "flatten", "fmt", "report_template", "side", "table_cells", "total", "value",
+]

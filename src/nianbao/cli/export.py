@@ -1,0 +1,54 @@
+"""`nianbao export REPORT... --to csv|xlsx|parquet -o FILE`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..api import load_report
+from ..model import Report
+from . import app
+from .common import atomic_write, err_console, for_each_file
+
+
+@app.command("export")
+def export_command(
+    files: list[Path] = typer.Argument(..., help="报告 JSON 或报告原文件（可多个）"),
+    to: str | None = typer.Option(None, "--to", help="csv、xlsx 或 parquet（默认按输出文件扩展名）"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出文件"),
+) -> None:
+    """把多份报告导出为一张表：每份报告一行，每个单元格一列。Export reports as one table.
+
+    A file that cannot be read is reported and skipped (exit code 1 at the end); the table
+    holds the others.
+    """
+    from ..writers.export import flatten, write_csv, write_parquet, write_xlsx
+
+    fmt = (to or out.suffix.lstrip(".")).lower()
+    if fmt not in ("csv", "xlsx", "parquet"):
+        err_console.print(f"[bold red]错误[/] 不支持的导出格式“{fmt}”（可用：csv、xlsx、parquet）")
+        raise typer.Exit(2)
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            err_console.print("[bold red]错误[/] 导出 parquet 需要 pyarrow：pip install pyarrow")
+            raise typer.Exit(2) from None
+    rows = []
+    failed = 0
+    for _, report in for_each_file(files, load_report, "读取中"):
+        if report is None:
+            failed += 1
+            continue
+        assert isinstance(report, Report)
+        rows.append(flatten(report))
+    if fmt == "csv":
+        with atomic_write(out) as fh:
+            write_csv(rows, fh)
+    else:
+        with atomic_write(out, "wb") as fh:
+            (write_xlsx if fmt == "xlsx" else write_parquet)(rows, fh)
+    err_console.print(f"已导出 {len(rows)} 份报告到 {out}" + (f"（{failed} 个文件无法读取）" if failed else ""))
+    if failed:
+        raise typer.Exit(1)

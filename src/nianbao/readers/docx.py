@@ -1,0 +1,432 @@
+"""Word (.docx) → Document.
+
+The body XML is walked in order, so paragraphs and tables interleave as printed:
+
+- paragraphs: the text of their runs (deleted revisions left out), with the list number Word
+  draws in front of them when the paragraph is numbered automatically (一、 （一） 1. …, worked
+  out from numbering.xml); literal numbering typed into the text is kept as it is;
+- tables: one `Grid` per table, `gridSpan` and `vMerge` continuation cells become merged copies
+  (`Cell(merged=True)`); a table nested in a cell ends the rows read so far, is emitted as its own
+  grid, and the outer table goes on after it (so rows stay in reading order);
+- text boxes (`w:txbxContent`) are read after the paragraph that anchors them; of the two copies
+  Word writes (DrawingML and the VML fallback) only the first is read;
+- content controls (`w:sdt`) and other wrappers are looked into.
+
+Files are checked before parsing: the zip directory's uncompressed sizes (a zip bomb is
+refused), the presence of word/document.xml, and the number of tables and cells (more than
+MAX_TABLES / MAX_CELLS are not read and a note says so).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
+from ..errors import ReadError
+from . import register_reader
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = f"{{{W}}}"
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together
+MAX_PART = 100 * 1024 * 1024  # one part (document.xml)
+MAX_RATIO = 200  # uncompressed / compressed, for parts larger than 1 MB
+MAX_ENTRIES = 5000
+MAX_TABLES = 1000
+MAX_CELLS = 200_000
+
+
+def _check_zip(path: str, data: bytes) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ReadError(path, "不是有效的 Word 文档（zip 结构损坏或文件不完整）",
+                        "not a valid .docx (damaged or truncated zip)") from None
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise ReadError(path, f"Word 文档内部文件过多（{len(infos)} 个），拒绝读取",
+                        f"too many parts in the .docx ({len(infos)})")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_PART or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
+            raise ReadError(path, f"Word 文档中的 {info.filename} 解压后过大（{info.file_size} 字节，压缩比 "
+                                  f"{ratio:.0f}），疑似压缩炸弹，拒绝读取",
+                            f"part {info.filename} expands to {info.file_size} bytes (ratio {ratio:.0f}): "
+                            "refused as a possible zip bomb")
+    if total > MAX_UNCOMPRESSED:
+        raise ReadError(path, f"Word 文档解压后过大（{total} 字节），拒绝读取",
+                        f"the .docx expands to {total} bytes: refused")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        hint = "（这是 Excel 或 PowerPoint 文件？）" if any(n.startswith(("xl/", "ppt/")) for n in names) else ""
+        raise ReadError(path, f"不是 Word 文档：zip 中没有 word/document.xml{hint}",
+                        "not a Word document: no word/document.xml in the zip")
+    return zf
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+
+
+def _xml(zf: zipfile.ZipFile, name: str, needed: bytes | None = None) -> etree._Element | None:
+    """A part parsed; None when it is missing (or, with `needed`, when it does not contain those bytes)."""
+    try:
+        with zf.open(name) as fh:
+            data = fh.read(MAX_PART + 1)
+    except KeyError:
+        return None
+    if needed is not None and needed not in data:
+        return None
+    return etree.fromstring(data, _PARSER)
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n <= 10:
+        return "十" if n == 10 else digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _fmt(n: int, kind: str) -> str:
+    if kind in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional"):
+        if kind == "ideographTraditional":
+            return "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10]
+        return _cn(n)
+    if kind == "decimalEnclosedCircle" or kind == "decimalEnclosedCircleChinese":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if kind in ("upperLetter", "lowerLetter"):
+        s = chr(ord("A") + (n - 1) % 26)
+        return s if kind == "upperLetter" else s.lower()
+    if kind in ("upperRoman", "lowerRoman"):
+        vals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        out, k = "", n
+        for v, r in vals:
+            while k >= v:
+                out, k = out + r, k - v
+        return out if kind == "upperRoman" else out.lower()
+    if kind == "none" or kind == "bullet":
+        return ""
+    if kind == "decimalFullWidth":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    return str(n)
+
+
+@dataclass
+class _Numbering:
+    """Auto numbering (numbering.xml): the label Word draws before a numbered paragraph."""
+
+    levels: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)  # numId -> ilvl -> lvl
+    counters: dict[str, list[int]] = field(default_factory=dict)  # abstract id -> counters
+
+    abstract_of: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: etree._Element | None) -> _Numbering:
+        num = cls()
+        if root is None:
+            return num
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for a in root.iterfind(f"{_W}abstractNum"):
+            lv: dict[int, tuple[str, str, int]] = {}
+            for lvl in a.iterfind(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                lv[ilvl] = (fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                            text.get(f"{_W}val", "") if text is not None else "",
+                            int(start.get(f"{_W}val", "1")) if start is not None else 1)
+            abstract[a.get(f"{_W}abstractNumId", "")] = lv
+        for n in root.iterfind(f"{_W}num"):
+            ref = n.find(f"{_W}abstractNumId")
+            if ref is not None:
+                aid = ref.get(f"{_W}val", "")
+                num.levels[n.get(f"{_W}numId", "")] = abstract.get(aid, {})
+                num.abstract_of[n.get(f"{_W}numId", "")] = aid
+        return num
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        key = self.abstract_of.get(num_id, num_id)
+        counters = self.counters.setdefault(key, [0] * 10)
+        for k in range(ilvl + 1):
+            if counters[k] == 0 and k < ilvl:
+                counters[k] = levels.get(k, ("", "", 1))[2]
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else levels[ilvl][2]
+        for k in range(ilvl + 1, 10):
+            counters[k] = 0
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return ""
+        out = text
+        for k in range(ilvl + 1):
+            out = out.replace(f"%{k + 1}", _fmt(counters[k], levels.get(k, (fmt, "", 1))[0]))
+        return out
+
+
+# --------------------------------------------------------------------------- body walk
+
+
+class _Lazy:
+    """numbering.xml and the numbering of paragraph styles, parsed only when a paragraph needs them.
+
+    styles.xml is often the largest part of a .docx (python-docx's template: 350 KB, ~10 ms to
+    parse) and is only needed for a paragraph that names a style and has no numbering of its own.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self._zf = zf
+        self._numbering: _Numbering | None = None
+        self._styles: dict[str, tuple[str, int]] | None = None
+
+    @property
+    def numbering(self) -> _Numbering:
+        if self._numbering is None:
+            self._numbering = _Numbering.load(_xml(self._zf, "word/numbering.xml"))
+        return self._numbering
+
+    @property
+    def styles_num(self) -> dict[str, tuple[str, int]]:
+        if self._styles is None:
+            self._styles = _style_numbering(_xml(self._zf, "word/styles.xml", b"numPr"))
+        return self._styles
+
+
+@dataclass
+class _State:
+    parts: _Lazy
+    table_index: int = 0
+    cells: int = 0
+    tables_skipped: int = 0
+    paragraph_index: int = 0
+
+
+# tag names, built once (the walk compares every element's tag with them)
+_T, _TAB, _SYM, _CHAR, _VAL = f"{_W}t", f"{_W}tab", f"{_W}sym", f"{_W}char", f"{_W}val"
+_TXBX, _ALT, _CHOICE = f"{_W}txbxContent", f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice"
+_P, _PPR, _TBL, _TR, _TC, _TCPR, _SDT, _SDT_CONTENT = (f"{_W}{n}" for n in ("p", "pPr", "tbl", "tr", "tc", "tcPr",
+                                                                           "sdt", "sdtContent"))
+_NUMPR, _NUMID, _ILVL, _PSTYLE = f"{_W}numPr", f"{_W}numId", f"{_W}ilvl", f"{_W}pStyle"
+_GRIDSPAN, _VMERGE = f"{_W}gridSpan", f"{_W}vMerge"
+_FIXED = {f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}  # (tab handled with them below)
+_FIXED[_TAB] = "\t"
+# not visible (deleted revisions, field codes), properties, and the fallback copy of a text box
+_HIDDEN = frozenset((f"{_W}del", f"{_W}delText", f"{_W}instrText", _PPR, f"{_W}rPr", f"{{{MC}}}Fallback"))
+
+
+def _paragraph_text(p: etree._Element, boxes: list[etree._Element]) -> str:
+    """Visible text of a paragraph; text boxes met on the way are collected into `boxes`."""
+    parts: list[str] = []
+    append = parts.append
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == _T:
+                append(child.text or "")
+            elif tag in _HIDDEN or not isinstance(tag, str):  # (comments and processing instructions)
+                continue
+            elif tag in _FIXED:
+                append(_FIXED[tag])
+            elif tag == _SYM:
+                code = child.get(_CHAR, "")
+                try:
+                    append(chr(int(code, 16)))
+                except ValueError:
+                    pass
+            elif tag == _TXBX:
+                boxes.append(child)
+            elif tag == _ALT:
+                choice = child.find(_CHOICE)
+                walk(choice if choice is not None else child)
+            elif len(child):
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
+
+
+def _first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """`el.find(tag)` for a plain tag (the first child with that tag), without ElementPath's overhead;
+    properties (pPr, tcPr) are the first child when present, so this usually looks at one element."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _numbering_label(p: etree._Element, state: _State) -> str:
+    ppr = _first_child(p, _PPR)
+    if ppr is None:
+        return ""
+    numpr = ppr.find(_NUMPR)
+    num_id, ilvl = None, 0
+    if numpr is not None:
+        nid = numpr.find(_NUMID)
+        lvl = numpr.find(_ILVL)
+        num_id = nid.get(_VAL) if nid is not None else None
+        ilvl = int(lvl.get(_VAL, "0")) if lvl is not None else 0
+    else:
+        style = ppr.find(_PSTYLE)
+        if style is not None and style.get(_VAL) in state.parts.styles_num:
+            num_id, ilvl = state.parts.styles_num[style.get(_VAL, "")]
+    if not num_id or num_id == "0":
+        return ""
+    return state.parts.numbering.label(num_id, ilvl)
+
+
+def _blocks(container: etree._Element, state: _State) -> Iterator[Block]:
+    for child in container:
+        tag = child.tag
+        if tag == _P:
+            boxes: list[etree._Element] = []
+            text = _paragraph_text(child, boxes)
+            label = _numbering_label(child, state)
+            full = (label + text) if text.strip() else ""
+            state.paragraph_index += 1
+            for piece in full.split("\n"):
+                if piece.strip():
+                    yield Paragraph(piece.strip(), Position(line=state.paragraph_index))
+            for box in boxes:
+                yield from _blocks(box, state)
+        elif tag == _TBL:
+            yield from _table(child, state)
+        elif tag == f"{_W}sectPr" or not isinstance(tag, str):
+            continue
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content, state)
+        else:  # customXml, smartTag, ins, … : look inside
+            yield from _blocks(child, state)
+
+
+def _table(tbl: etree._Element, state: _State) -> Iterator[Block]:
+    if state.table_index >= MAX_TABLES or state.cells >= MAX_CELLS:
+        state.tables_skipped += 1
+        return
+    index = state.table_index
+    state.table_index += 1
+    rows: list[list[Cell]] = []
+    nested: list[Block] = []
+    start_row = 0
+    r = -1
+    for tr in tbl:
+        if tr.tag != _TR:
+            continue
+        r += 1
+        row: list[Cell] = []
+        col = 0
+        for tc in tr:
+            if tc.tag != _TC:
+                continue
+            tcpr = _first_child(tc, _TCPR)
+            span, continued = 1, False
+            if tcpr is not None:
+                gs = tcpr.find(_GRIDSPAN)
+                if gs is not None:
+                    try:
+                        span = max(1, min(int(gs.get(_VAL, "1")), 64))
+                    except ValueError:
+                        span = 1
+                vm = tcpr.find(_VMERGE)
+                continued = vm is not None and vm.get(_VAL, "continue") == "continue"
+            texts: list[str] = []
+            _cell_texts(tc, state, nested, texts)
+            pos = Position(table=index, row=r, col=col)
+            row.append(Cell("" if continued else "".join(texts).strip(), pos, merged=continued))
+            for k in range(1, span):
+                row.append(Cell("", Position(table=index, row=r, col=col + k), merged=True))
+            col += span
+            state.cells += span
+        rows.append(row)
+        if nested:  # a nested table: emit the rows so far, then the nested grids, then go on
+            yield Grid(rows=rows[start_row:], pos=Position(table=index, row=start_row))
+            yield from nested
+            nested = []
+            start_row = len(rows)
+        if state.cells >= MAX_CELLS:
+            break
+    if rows[start_row:]:
+        yield Grid(rows=rows[start_row:], pos=Position(table=index, row=start_row))
+
+
+def _cell_texts(tc: etree._Element, state: _State, nested: list[Block], out: list[str]) -> None:
+    """Text of a cell's own paragraphs (lines joined) appended to `out`; nested tables go to `nested`."""
+    first = True
+    for child in tc:
+        tag = child.tag
+        if tag == _P:
+            boxes: list[etree._Element] = []
+            text = _numbering_label(child, state) + _paragraph_text(child, boxes)
+            text = text.replace("\n", "").strip()
+            if text:
+                if not first:
+                    out.append("" if _joins(text) else " ")
+                out.append(text)
+                first = False
+            for box in boxes:
+                nested.extend(_blocks(box, state))
+        elif tag == _TBL:
+            nested.extend(_table(child, state))
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                _cell_texts(content, state, nested, out)
+
+
+def _joins(text: str) -> bool:
+    o = ord(text[0])
+    return 0x2E80 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F or text[0].isdigit()
+
+
+def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str, int]]:
+    out: dict[str, tuple[str, int]] = {}
+    if styles is None:
+        return out
+    for st in styles.iterfind(f"{_W}style"):
+        numpr = st.find(f"{_W}pPr/{_W}numPr")
+        if numpr is None:
+            continue
+        nid = numpr.find(f"{_W}numId")
+        lvl = numpr.find(f"{_W}ilvl")
+        if nid is not None:
+            out[st.get(f"{_W}styleId", "")] = (nid.get(f"{_W}val", ""), int(lvl.get(f"{_W}val", "0"))
+                                                if lvl is not None else 0)
+    return out
+
+
+def read_docx(path: str, data: bytes, sha256: str) -> Document:
+    zf = _check_zip(path, data)
+    root = _xml(zf, "word/document.xml")
+    if root is None or root.find(f"{_W}body") is None:
+        raise ReadError(path, "Word 文档没有正文（word/document.xml 中没有 w:body）", "no w:body in word/document.xml")
+    state = _State(_Lazy(zf))
+    doc = Document(path=path, format="docx", sha256=sha256)
+    doc.blocks.extend(_blocks(root.find(f"{_W}body"), state))
+    if state.tables_skipped:
+        doc.notes.append(ReaderNote("extract.reader_note",
+                                    f"Word 文档表格过多，只读取了前 {state.table_index} 个表格（{state.cells} 个单元格），"
+                                    f"其余 {state.tables_skipped} 个未读取",
+                                    f"too many tables: only the first {state.table_index} ({state.cells} cells) were "
+                                    f"read, {state.tables_skipped} skipped"))
+    return doc
+
+
+register_reader("docx", read_docx)

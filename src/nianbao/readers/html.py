@@ -1,0 +1,720 @@
+"""HTML pages (as published by government content systems) → Document.
+
+What the reader does, in order:
+
+1. decode the bytes (``decode_html``: UTF-8, GBK/GB18030 declared or not, a wrong declaration
+   is overruled; an HTTP header block saved in front of the page is dropped);
+2. parse with lxml, drop scripts/styles/forms widgets/hidden elements;
+3. measure every element's text and link text (one bottom-up pass) and find the article body:
+   descend from ``<body>`` while one child holds most of the non-link text, then prefer a
+   content container named like ``TRS_Editor``/``zoom``/``content``/``article`` inside it;
+4. read the page heading (``page_title``) and the metadata block (索引号, 发布机构, 发布时间, …
+   → ``page_meta``) from the whole page;
+5. walk the body in reading order: paragraphs (``<p>``, ``<div>``, ``<h*>``, ``<br>`` lines),
+   tables as ``Grid`` s (rowspan/colspan expanded, copies ``merged=True``), images as
+   ``ImageRef``; navigation, share bars, font-size widgets, related lists are skipped.
+
+Layout tables (a cell holding long text or block content, or no row with two filled cells) are
+walked as containers, so a report inside a layout table becomes paragraphs and inner grids.
+The reader knows nothing of report templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position
+from ..errors import ReadError
+from ..normalize import is_value
+from . import register_reader
+from .decode import decode_bytes
+
+# Elements whose content is never part of the report.
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "select", "option",
+         "textarea", "button", "input", "svg", "canvas", "map", "audio", "video", "link", "meta")
+_BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+                    "blockquote", "section", "article", "center", "pre", "form", "header", "footer",
+                    "main", "aside", "nav", "address", "figure", "figcaption", "hr", "tr", "td", "th",
+                    "tbody", "thead", "tfoot", "caption", "body", "html", "fieldset", "legend"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_JUNK_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_CONTAINER_TAGS = frozenset({"div", "ul", "ol", "dl", "table", "section", "td", "nav", "aside", "tbody"})
+
+# class/id words of page furniture (matched inside tokens) and of content containers
+_JUNK_HINT = re.compile(
+    r"nav|menu|breadcrumb|crumb|footer|header|share|related|relate|copyright|sidebar|toolbar|banner|"
+    r"search|login|qrcode|pagination|dqwz|xgwz|xgxx|xglj|fontsize|font-size|zihao|zh-size|"
+    r"^(?:top|foot|bottom|print|position|location|weizhi|side|ewm|prev|next|pages?|tools?|fx|wzdh|"
+    r"head|dy|gjl|bdsharebuttonbox)(?:[-_]?\w{0,6})?$",
+    re.I,
+)
+_CONTENT_HINT = re.compile(r"trs_?editor|zoom|content|article|xxgk|detail|zhengwen|^zw|main-?text|"
+                           r"view|wzy|nrzw|art_?con|con_?text|text_?con|^con$|pages_content|"
+                           r"custom_unionstyle|ucap-content|mainbody", re.I)
+_STYLE = "translate(translate(@style, ' ', ''), 'DISPLAYNONEVISBHT', 'displaynonevisbht')"
+_HIDDEN = etree.XPath(f"//*[@hidden or contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden')]")
+_REPORT_TEXT = etree.XPath("//body//text()[contains(., '报告') or contains(., '年报')]")
+
+# Lines that are page furniture, dropped whole (as in the text reader).
+_JUNK_LINE = re.compile(
+    r"当前位置|您现在的位置|您所在的位置|打印\s*(?:本页|此页)?\s*[|｜]?\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|"
+    r"关闭窗口|分享到|扫一扫|上一篇|下一篇|网站地图|版权所有|ICP备|网站标识码|主办单位|技术支持|"
+    r"相关链接|收藏本页|^\s*(?:打印|关闭|返回顶部|【?\s*返回\s*】?)\s*$"
+)
+_JUNK_FRAGMENT = re.compile(
+    r"[【\[]?\s*字[体号]\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小|[大中小]\s*[|｜]?\s*[大中小]?\s*[|｜]?\s*[大中小]?)?"
+    r"\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】|(?:浏览|访问|阅读|点击)(?:次数|量|数)\s*[:：]\s*\d*"
+)
+
+# Metadata keys printed around the body; alternatives longest first. Spaces may separate characters.
+_META_KEYS = (
+    "信息索引号", "索引号", "发文字号", "文件编号", "文号", "发布机构", "发文机关", "发文机构", "发布单位",
+    "公开主体", "信息来源", "文章来源", "来源", "发布时间", "发布日期", "发文日期", "成文日期", "公开日期",
+    "生成日期", "更新时间", "主题分类", "信息分类", "组配分类", "体裁分类", "服务对象分类", "公开方式",
+    "公开范围", "公开时限", "公开形式", "有效性", "时效性", "主题词", "关键词", "标题", "名称", "作者",
+    "责任部门", "所属机构",
+)
+_STOP_KEYS = ("字体", "字号", "浏览次数", "访问次数", "阅读次数", "点击数", "点击量", "浏览量", "分享到", "打印",
+              "关闭", "视力保护色", "扫一扫")
+
+
+def _key_alt(keys: tuple[str, ...]) -> str:
+    return "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(keys, key=len, reverse=True))
+
+
+_KEYS_ALT = _key_alt(_META_KEYS)
+_STOPS_ALT = _key_alt(_STOP_KEYS)
+# a key followed by a colon anywhere; a bare key only as a whole piece (a table cell, a <dt>)
+_META_RE = re.compile(
+    rf"(?:(?P<key>{_KEYS_ALT})|(?P<stop>{_STOPS_ALT}))[ \t\u3000\xa0]*[:：][ \t\u3000\xa0]*"
+    rf"|(?:^|(?<=[\s|｜】\]]))(?:(?P<keyb>{_KEYS_ALT})|(?P<stopb>{_STOPS_ALT}))[ \t\u3000\xa0]*\n",
+    re.M,
+)
+_META_HINT = re.compile(rf"{_KEYS_ALT}")
+_HEAD_META = {"pubdate": "发布时间", "contentsource": "来源"}
+
+_WS = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
+_CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）()、，。：；“”])[ \t\r\f\v\xa0]*\n\s*(?=[\u4e00-\u9fff（）()“”])")
+_BREAK = "\n"
+_SECTION_START = re.compile(r"^\s*[一二三四五六][、.．]")
+
+LONG_CELL = 150  # a cell with more text than this holds prose: the table is a layout table
+META_BLOCK_MAX = 1000  # a metadata block is short
+MAX_SPAN = 1000
+
+
+@dataclass(slots=True)
+class _Stat:
+    total: int = 0  # characters of text (whitespace-trimmed pieces)
+    links: int = 0  # characters of text inside <a>
+    n_links: int = 0
+    n_tables: int = 0
+    n_images: int = 0
+
+    @property
+    def own(self) -> int:
+        return self.total - self.links
+
+
+# --------------------------------------------------------------------------------------------
+# entry points
+
+
+def read_html_file(path: str, data: bytes, sha256: str) -> Document:
+    text, notes = decode_html(data)
+    doc = read_html(text, path=path, sha256=sha256)
+    doc.notes[:0] = notes
+    return doc
+
+
+_HTTP_HEAD = re.compile(r"\A\s*(?:HTTP/\d(?:\.\d)?\s+\d{3}[^\n]*\n)?(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n)+\r?\n")
+
+
+def decode_html(data: bytes) -> tuple[str, list]:
+    """Decode a page (charset from a meta tag, a saved HTTP header or detection); drop the header."""
+    text, notes = decode_bytes(data)
+    m = _HTTP_HEAD.match(text[:8192].replace("\r\n", "\n")) if not text.lstrip().startswith("<") else None
+    if m:
+        # the header lines are ASCII: cut the same number of lines from the decoded text
+        n_lines = m.group(0).count("\n")
+        text = text.split("\n", n_lines)[-1] if text.count("\n") >= n_lines else ""
+    return text, notes
+
+
+def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
+    """Read the text of an HTML page into a Document."""
+    root = _parse(text, path)
+    doc = Document(path=path, format="html", sha256=sha256)
+    head_meta = _head_meta(root)
+    for el in _HIDDEN(root):
+        if el.getparent() is not None and el.tag not in ("html", "body"):
+            _drop(el)
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    body = root.find("body")
+    if body is None:
+        body = root
+    stats = _measure(body)
+    article = _find_body(body, stats)
+    doc.page_title = _page_title(root, head_meta, stats)
+    _page_meta_outside(body, article, stats, doc.page_meta)
+    walker = _Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
+    walker.run()
+    for name, key in _HEAD_META.items():
+        if name in head_meta and key not in doc.page_meta and not _has_key_like(doc.page_meta, key):
+            doc.page_meta[key] = head_meta[name]
+    return doc
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element but keep its tail text in the flow."""
+    parent = el.getparent()
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _has_key_like(meta: dict[str, str], key: str) -> bool:
+    if key == "发布时间":
+        return any(k in meta for k in ("发布日期", "发文日期", "成文日期", "公开日期"))
+    return False
+
+
+def _parse(text: str, path: str) -> etree._Element:
+    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+    if not text.strip():
+        raise ReadError(path, "HTML 文件没有内容", "the HTML file is empty")
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError(path, f"无法解析 HTML：{exc}", f"cannot parse HTML: {exc}") from None
+    if root is None:
+        raise ReadError(path, "HTML 文件没有内容", "the HTML file is empty")
+    return root
+
+
+def _head_meta(root: etree._Element) -> dict[str, str]:
+    """Machine-readable page metadata of government sites (<meta name="ArticleTitle" …>)."""
+    out: dict[str, str] = {}
+    for m in root.iter("meta"):
+        name = (m.get("name") or "").strip().lower()
+        content = _clean(m.get("content") or "")
+        if name in ("articletitle", "pubdate", "contentsource") and content:
+            out[name] = content
+    title = root.find(".//title")
+    if title is not None:
+        text = _clean("".join(title.itertext()))
+        if text:
+            out["title"] = text
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# measuring and finding the body
+
+
+def _measure(body: etree._Element) -> dict[etree._Element, _Stat]:
+    """Text and link-text sizes of every element, computed children first (reverse pre-order)."""
+    elements = [e for e in body.iter() if isinstance(e.tag, str)]
+    stats: dict[etree._Element, _Stat] = {}
+    get = stats.get
+    for el in reversed(elements):
+        total = len(el.text.strip()) if el.text else 0
+        links = n_links = n_tables = n_images = 0
+        for child in el:
+            cs = get(child)
+            if cs is not None:
+                total += cs.total
+                links += cs.links
+                n_links += cs.n_links
+                n_tables += cs.n_tables
+                n_images += cs.n_images
+            tail = child.tail
+            if tail:
+                total += len(tail.strip())
+        tag = el.tag
+        if tag == "a":
+            links = total
+            n_links += 1
+        elif tag == "table":
+            n_tables += 1
+        elif tag == "img":
+            n_images += 1
+        stats[el] = _Stat(total, links, n_links, n_tables, n_images)
+    return stats
+
+
+def _tokens(el: etree._Element) -> list[str]:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".split()
+
+
+def _is_layout_table(table: etree._Element, stats: dict[etree._Element, _Stat]) -> bool:
+    for cell in _table_cells(table):
+        st = stats.get(cell)
+        if st is not None and (st.n_tables or st.total > LONG_CELL):
+            return True
+    return False
+
+
+def _find_body(body: etree._Element, stats: dict[etree._Element, _Stat]) -> etree._Element:
+    node = body
+    while True:
+        own = stats[node].own
+        children = [c for c in node if isinstance(c.tag, str) and c in stats]
+        if not children or own <= 0:
+            break
+        best = max(children, key=lambda c: stats[c].own)
+        if stats[best].own < 0.7 * own:
+            break
+        if best.tag == "table" and not _is_layout_table(best, stats):
+            break
+        if best.tag in ("p", "span", "a", "font", "h1", "h2", "h3", "li", "pre"):
+            break
+        node = best
+    # a named content container inside the chosen node that holds most of its text wins
+    best_hint: etree._Element | None = None
+    for el in node.iter():
+        if el is node or not isinstance(el.tag, str) or el.tag not in ("div", "td", "article", "section", "span"):
+            continue
+        if any(_CONTENT_HINT.search(t) and not _JUNK_HINT.search(t) for t in _tokens(el)):
+            st = stats.get(el)
+            if st is None:
+                continue
+            if st.own >= 0.5 * stats[node].own and (best_hint is None or st.own >= stats[best_hint].own):
+                best_hint = el
+    if best_hint is not None:
+        node = best_hint
+    elif stats[node].own < 200:
+        # little text (the table may be an image): a named container anywhere may still be the body
+        hinted = [el for el in body.iter("div", "td", "article", "section")
+                  if any(_CONTENT_HINT.search(t) and not _JUNK_HINT.search(t) for t in _tokens(el))
+                  and (stats[el].own > 0 or stats[el].n_images)]
+        if hinted:
+            node = max(hinted, key=lambda e: (stats[e].own + 50 * stats[e].n_images, -len(list(e.iterancestors()))))
+    return node
+
+
+# --------------------------------------------------------------------------------------------
+# title and metadata
+
+
+def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._Element, _Stat]) -> str | None:
+    site = head.get("title", "")
+    candidates: list[str] = []
+    if "articletitle" in head:
+        candidates.append(head["articletitle"])
+    seen: set[etree._Element] = set()
+    nodes: list[etree._Element] = list(root.iter("h1", "h2", "h3"))
+    for t in _REPORT_TEXT(root):
+        el = t.getparent()
+        for _ in range(3):  # the text's element and up to two wrappers (<p><b><span>title)
+            if el is None or not isinstance(el.tag, str) or el.tag in ("body", "html", "title", "head"):
+                break
+            nodes.append(el)
+            el = el.getparent()
+    for el in nodes:
+        if el in seen:
+            continue
+        seen.add(el)
+        st = stats.get(el)
+        if st is None or st.total > 120:
+            continue
+        text = _clean(_text_with_breaks(el).replace(_BREAK, ""))
+        text = re.sub(r"^(?:标\s*题|名\s*称)\s*[:：]\s*", "", text)
+        if 4 <= len(text) <= 100 and not _JUNK_LINE.search(text):
+            candidates.append(text)
+    best: str | None = None
+    best_score = 0
+    for text in candidates:
+        score = 0
+        if re.search(r"年度?报告|年报", text):
+            score += 2
+        if re.search(r"政府信息公开|政务公开|信息公开", text):
+            score += 2
+        if text == site and "报告" not in site:
+            score = 0
+        if score > best_score:
+            best, best_score = text, score
+    if best is None and site:
+        # the <title> often reads "report title_site name": keep the part naming the report
+        for part in re.split(r"\s*[_|｜—–-]{1,2}\s*", site):
+            if re.search(r"年度?报告|年报", part) and re.search(r"信息公开|政务公开", part):
+                return part
+    return best
+
+
+def _meta_pairs(text: str) -> tuple[dict[str, str], int]:
+    """Key/value pairs in a short text; also how many characters they did not explain."""
+    pairs: dict[str, str] = {}
+    matches = list(_META_RE.finditer(text))
+    if not matches:
+        return pairs, len(text.strip())
+    unexplained = len(text[: matches[0].start()].strip())
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        raw = text[m.end():end]
+        value = ""
+        rest = ""
+        for ln in raw.split("\n"):
+            if ln.strip() and not value:
+                value = ln
+            elif value:
+                rest += ln
+        value = _JUNK_FRAGMENT.sub("", _clean(value)).strip(" []【】|｜")
+        if m.group("stop") or m.group("stopb"):
+            continue
+        if len(value) > 120:
+            unexplained += len(value)
+            continue
+        unexplained += len(_clean(rest))
+        key = _WS.sub("", m.group("key") or m.group("keyb"))
+        if value and key not in pairs:
+            pairs[key] = value
+    return pairs, unexplained
+
+
+def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dict[etree._Element, _Stat],
+                       out: dict[str, str]) -> None:
+    """Metadata blocks of the page outside the article body (the body is read by the walker)."""
+    stack = [body]
+    while stack:
+        el = stack.pop()
+        if el is article or not isinstance(el.tag, str):
+            continue
+        st = stats.get(el)
+        if st is None:
+            continue
+        if el.tag == "a" or (st.n_links >= 3 and st.links >= 0.8 * st.total):
+            continue
+        if st.total <= META_BLOCK_MAX:
+            if st.total == 0 or not _META_HINT.search("".join(el.itertext())):
+                continue
+            text = _text_with_breaks(el)
+            if _META_RE.search(text):
+                pairs, _ = _meta_pairs(text)
+                for k, v in pairs.items():
+                    out.setdefault(k, v)
+                continue
+            if st.total <= 0:
+                continue
+        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+
+
+# --------------------------------------------------------------------------------------------
+# text helpers
+
+
+def _clean(text: str) -> str:
+    text = _CJK_BREAK.sub("", text)
+    return _WS.sub(" ", text).strip(" \u3000")
+
+
+def _text_with_breaks(el: etree._Element) -> str:
+    """Text of an element with a line break at <br> and around block elements."""
+    parts: list[str] = []
+
+    def visit(e: etree._Element) -> None:
+        tag = e.tag if isinstance(e.tag, str) else ""
+        block = tag in _BLOCK
+        if tag == "br":
+            parts.append(_BREAK)
+        elif block:
+            parts.append(_BREAK)
+        if tag != "br" and e.text:
+            parts.append(e.text)
+        for c in e:
+            visit(c)
+            if c.tail:
+                parts.append(c.tail)
+        if block:
+            parts.append(_BREAK)
+
+    visit(el)
+    return "".join(parts)
+
+
+def _cell_text(td: etree._Element) -> str:
+    if not len(td):
+        return _clean(td.text) if td.text else ""
+    raw = _text_with_breaks(td)
+    lines = [_clean(x) for x in raw.split(_BREAK)]
+    out = ""
+    for ln in lines:
+        if not ln:
+            continue
+        if out and not (_is_cjkish(out[-1]) or _is_cjkish(ln[0])):
+            out += " "
+        out += ln
+    return out
+
+
+def _is_cjkish(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+# --------------------------------------------------------------------------------------------
+# tables
+
+
+def _table_rows(table: etree._Element) -> list[etree._Element]:
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(r for r in child if r.tag == "tr")
+    return rows
+
+
+def _table_cells(table: etree._Element) -> list[etree._Element]:
+    return [c for r in _table_rows(table) for c in r if c.tag in ("td", "th")]
+
+
+def _span(value: str | None) -> int:
+    if value is None:
+        return 1
+    try:
+        n = int(str(value).strip().rstrip(";"))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(n, 1), MAX_SPAN)
+
+
+def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int = 0) -> list[list[Cell]]:
+    """Place every cell at its logical row/column; a span leaves copies marked merged."""
+    n = len(rows)
+    grid: list[dict[int, Cell]] = [{} for _ in rows]
+    for r, row in enumerate(rows):
+        placed = grid[r]
+        c = 0
+        for td, text in row:
+            while c in placed:
+                c += 1
+            rs_attr = td.get("rowspan")
+            cs_attr = td.get("colspan")
+            line = td.sourceline
+            placed[c] = Cell(text, Position(line=line, table=index, row=row0 + r, col=c))
+            if rs_attr is None and cs_attr is None:
+                c += 1
+                continue
+            rs = n - r if rs_attr is not None and rs_attr.strip() == "0" else _span(rs_attr)
+            cs = _span(cs_attr)
+            for dr in range(min(rs, n - r)):
+                target = grid[r + dr]
+                for dc in range(cs):
+                    if (dr or dc) and (c + dc) not in target:
+                        target[c + dc] = Cell(text, Position(line=line, table=index, row=row0 + r + dr, col=c + dc),
+                                              merged=True)
+            c += cs
+    out: list[list[Cell]] = []
+    for r, placed in enumerate(grid):
+        if not placed:
+            out.append([])
+            continue
+        width = max(placed) + 1
+        if len(placed) == width:
+            out.append([placed[c] for c in range(width)])
+        else:
+            out.append([placed.get(c) or Cell("", Position(table=index, row=row0 + r, col=c)) for c in range(width)])
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# the walk
+
+
+class _Walker:
+    def __init__(self, doc: Document, stats: dict[etree._Element, _Stat], article: etree._Element,
+                 table_index: dict[etree._Element, int]) -> None:
+        self.doc = doc
+        self.table_index = table_index  # position of each <table> among all tables of the page
+        self.stats = stats
+        self.article = article
+        self.article_own = max(1, stats[article].own) if article in stats else 1
+        self.parts: list[str] = []
+        self.line: int | None = None
+        self.in_body_text = False  # a section heading was seen: metadata blocks no longer expected
+
+    def run(self) -> None:
+        self.visit(self.article, top=True)
+        self.flush()
+
+    # -- text lines
+    def add(self, text: str | None, el: etree._Element) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = el.sourceline
+            self.parts.append(text)
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        text = _clean("".join(self.parts))
+        line = self.line
+        self.parts = []
+        self.line = None
+        if not text:
+            return
+        if _JUNK_LINE.search(text) and len(text) < 120:
+            return
+        text = _JUNK_FRAGMENT.sub("", text).strip()
+        if not text:
+            return
+        if not self.in_body_text:
+            pairs, unexplained = _meta_pairs(text)
+            if pairs and unexplained <= 4:
+                for k, v in pairs.items():
+                    self.doc.page_meta.setdefault(k, v)
+                return
+            if _SECTION_START.match(text):
+                self.in_body_text = True
+        self.doc.blocks.append(Paragraph(text, Position(line=line)))
+
+    # -- elements
+    def is_junk(self, el: etree._Element) -> bool:
+        st = self.stats.get(el)
+        if st is not None and st.own >= 0.5 * self.article_own and st.own > 50:
+            return False  # whatever it is called, it holds the report
+        if el.tag in _JUNK_TAGS:
+            return True
+        if any(_JUNK_HINT.search(t) for t in _tokens(el)):
+            return True
+        if st is not None and el.tag in _CONTAINER_TAGS and st.n_links >= 3 and st.links >= 0.6 * st.total:
+            return True
+        return False
+
+    def meta_block(self, el: etree._Element) -> bool:
+        """A block (table, list, line) before the report text that only holds page metadata."""
+        if self.in_body_text:
+            return False
+        st = self.stats.get(el)
+        if st is None or st.total > META_BLOCK_MAX or st.total == 0:
+            return False
+        text = _text_with_breaks(el)
+        if not _META_RE.search(text):
+            return False
+        pairs, unexplained = _meta_pairs(text)
+        if len(pairs) >= 1 and unexplained <= max(4, st.total // 10) and (len(pairs) >= 2 or el.tag != "table"):
+            for k, v in pairs.items():
+                self.doc.page_meta.setdefault(k, v)
+            return True
+        return False
+
+    def visit(self, el: etree._Element, top: bool = False) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            return
+        if not top and tag in ("table", "dl", "ul", "ol", "div", "p", "li", "section", "span") and self.meta_block(el):
+            return
+        if not top and self.is_junk(el):
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "img":
+            self.image(el)
+            return
+        if tag == "table":
+            self.flush()
+            self.table(el)
+            return
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+        self.add(el.text, el)
+        for child in el:
+            self.visit(child)
+            if child.tail:
+                self.add(child.tail, el)
+        if block:
+            self.flush()
+
+    def image(self, el: etree._Element) -> None:
+        src = (el.get("data-original") or el.get("data-src") or el.get("src") or "").strip()
+        if not src or src.startswith("data:") and len(src) < 200:
+            return
+        for dim in ("width", "height"):
+            v = re.match(r"\s*(\d+)", el.get(dim) or "")
+            if v and int(v.group(1)) < 40:
+                return  # an icon or spacer
+        if re.search(r"(?:spacer|blank|dot|icon|logo|qrcode|ewm|share|print|close)[^/]*$", src, re.I):
+            return
+        self.flush()
+        self.doc.blocks.append(ImageRef(src=src, alt=_clean(el.get("alt") or el.get("title") or ""),
+                                        pos=Position(line=el.sourceline)))
+
+    def table(self, table: etree._Element) -> None:
+        index = self.table_index.get(table, len(self.table_index))
+        rows = _table_rows(table)
+        cap = table.find("caption")
+        if cap is not None:
+            self.visit(cap)
+            self.flush()
+        layout_rows = []
+        for tr in rows:
+            cells = [c for c in tr if c.tag in ("td", "th")]
+            block = any(self._block_cell(c) for c in cells)
+            layout_rows.append((tr, cells, block))
+        # runs of rows without prose cells are grids (if they look like data), the rest is walked
+        run: list[tuple[etree._Element, list[etree._Element]]] = []
+        row0 = 0
+        for r, (tr, cells, block) in enumerate(layout_rows):
+            if block:
+                self.emit_run(run, index, row0)
+                run = []
+                row0 = r + 1
+                for c in cells:
+                    self.visit(c)
+                    self.flush()
+            else:
+                run.append((tr, cells))
+        self.emit_run(run, index, row0)
+
+    def _block_cell(self, cell: etree._Element) -> bool:
+        st = self.stats.get(cell)
+        return st is not None and (st.n_tables > 0 or st.total > LONG_CELL)
+
+    def emit_run(self, run: list[tuple[etree._Element, list[etree._Element]]], index: int, row0: int) -> None:
+        if not run:
+            return
+        texts = [[(c, _cell_text(c)) for c in cells] for _, cells in run]
+        filled = [sum(1 for _, t in row if t) for row in texts]
+        if max(filled, default=0) < 2:
+            # one filled cell per row: a layout of lines, not a grid
+            for _, cells in run:
+                for c in cells:
+                    self.visit(c)
+                    self.flush()
+            return
+        # leading rows with a single filled cell are the table's caption lines
+        k = 0
+        while k < len(run) and filled[k] <= 1:
+            for c in run[k][1]:
+                self.visit(c)
+                self.flush()
+            k += 1
+        if k:
+            run, texts = run[k:], texts[k:]
+        self.in_body_text = self.in_body_text or any(is_value(t) and t for row in texts for _, t in row)
+        grid_rows = _expand(texts, index, row0 + k)
+        if any(grid_rows):
+            first = run[0][0]
+            self.doc.blocks.append(Grid(rows=grid_rows, pos=Position(line=first.sourceline, table=index)))
+        for _, cells in run:  # images inside data cells (a table cell holding a picture)
+            for c in cells:
+                st = self.stats.get(c)
+                if st is not None and st.n_images:
+                    for img in c.iter("img"):
+                        self.image(img)
+
+
+register_reader("html", read_html_file)
+
+__all__ = ["read_html", "read_html_file", "decode_html"]

@@ -1,0 +1,75 @@
+"""Writers: reports in the official layout (DOCX, HTML, Markdown, text, PDF), ledgers → tables,
+corpus exports (CSV/XLSX/Parquet) and the synthetic corpus.
+
+    from nianbao.writers import render_bytes
+    data = render_bytes(report, "docx")          # the official layout as .docx bytes
+"""
+
+from __future__ import annotations
+
+from ..model import Report
+from ..templates import Template, get_template, template_for_year
+from .arith import TableError, arithmetic_errors, report_template, table_errors
+from .base import Decor
+from .fill import load_data
+
+FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "text",
+           ".pdf": "pdf"}
+
+
+class TemplateMismatch(ValueError):
+    """The data's tables follow one template version and another was asked for."""
+
+
+def data_version(report: Report) -> str | None:
+    """The template version the report's tables are filled in (None when the tables do not say)."""
+    if report.tables.active_disclosure is not None:
+        return report.tables.active_disclosure.template
+    app = report.tables.applications
+    if app is not None:
+        if "other" in app.rows:
+            return "2019"
+        if "other.other" in app.rows:
+            return "2021"
+    return None
+
+
+def choose_template(report: Report, version: str | None = None) -> Template:
+    """--template if given, else the version the reporting year requires; refuses data of the other version."""
+    template = get_template(version) if version else template_for_year(report.meta.year)
+    have = data_version(report)
+    if have is not None and have != template.version:
+        why = f"按要求指定了 {template.version} 年版" if version else \
+            f"{report.meta.year} 年度应使用 {template.version} 年版格式"
+        raise TemplateMismatch(f"数据的表格按 {have} 年版格式填写，而{why}；如确需按 {have} 年版输出，请加 --template {have}")
+    return template
+
+
+def render_bytes(report: Report, fmt: str, template: Template | None = None, decor: Decor | None = None) -> bytes:
+    """The report in the official layout as `fmt` (docx, html, md, text, pdf)."""
+    template = template or report_template(report)
+    if fmt == "docx":
+        from .docx import to_docx
+
+        return to_docx(report, template, decor)
+    if fmt == "html":
+        from .html import to_html
+
+        return to_html(report, template, decor).encode("utf-8")
+    if fmt == "md":
+        from .markdown import to_markdown
+
+        return to_markdown(report, template, decor).encode("utf-8")
+    if fmt == "text":
+        from .text import to_text
+
+        return to_text(report, template, decor).encode("utf-8")
+    if fmt == "pdf":
+        from .pdf import to_pdf
+
+        return to_pdf(report, template, decor)
+    raise ValueError(f"unknown output format {fmt!r}")
+
+
+__all__ = ["FORMATS", "Decor", "TableError", "TemplateMismatch", "arithmetic_errors", "choose_template",
+           "data_version", "load_data", "render_bytes", "report_template", "table_errors"]

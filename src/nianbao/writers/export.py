@@ -1,0 +1,125 @@
+"""A corpus of reports as one table: one row per report, one column per cell key.
+
+The columns are fixed by the template definitions (both versions, in form order), not by the
+data, so exports of different corpora line up: metadata, every cell path of 表二/表三/表四 as
+in findings (`applications.new_received.total`, `active_disclosure.art20_1.rules.issued` …),
+then finding counts. A cell the report's version does not have is empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..model import Report
+from ..templates import TEMPLATES
+
+META_COLUMNS = ("source.path", "source.format", "source.sha256", "meta.title", "meta.organization",
+                "meta.body_kind", "meta.year", "meta.template", "meta.published", "meta.signed",
+                "meta.contact.phone", "meta.contact.email")
+FINDING_COLUMNS = ("findings.error", "findings.warning", "findings.info", "findings.total")
+
+
+def cell_columns() -> list[str]:
+    """Every cell path of both template versions, in form order, without duplicates."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        if path not in seen:
+            seen.add(path)
+            out.append(path)
+
+    # 表三 rows in form order; the 2021 其他处理 sub-rows follow the 2019 其他处理 row
+    v19, v21 = TEMPLATES["2019"].applications, TEMPLATES["2021"].applications
+    rows = [r.key for r in v19.rows]
+    extra = [r.key for r in v21.rows if r.key not in rows]
+    at = rows.index("other") + 1
+    rows[at:at] = extra
+    for row in rows:
+        for col in v21.columns:
+            add(f"applications.{row}.{col.key}")
+    for version in sorted(TEMPLATES):
+        t = TEMPLATES[version]
+        for g in t.reviews.groups:
+            for col in t.reviews.columns:
+                add(f"reviews_litigation.{g.key}.{col.key}")
+    for version in sorted(TEMPLATES):
+        t = TEMPLATES[version]
+        for item in t.active.items:
+            for row_ in item.rows:
+                for col in item.columns:
+                    add(f"active_disclosure.{item.key}.{row_.key}.{col.key}")
+    return out
+
+
+def columns() -> list[str]:
+    return [*META_COLUMNS, *cell_columns(), "tables.units", *FINDING_COLUMNS]
+
+
+def flatten(report: Report, cells: list[str] | None = None) -> dict[str, Any]:
+    data = report.model_dump(mode="json", by_alias=True)
+    row: dict[str, Any] = {}
+    for col in META_COLUMNS:
+        value: Any = data
+        for part in col.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        row[col] = value
+    for path in cells or cell_columns():
+        try:
+            row[path] = report.cell(path)
+        except (KeyError, AttributeError, ValueError):
+            row[path] = None
+    units = report.tables.active_disclosure.units if report.tables.active_disclosure else {}
+    row["tables.units"] = ";".join(f"{k}={v}" for k, v in sorted(units.items())) or None
+    counts = Counter(f.severity for f in report.findings)
+    for sev in ("error", "warning", "info"):
+        row[f"findings.{sev}"] = counts.get(sev, 0)
+    row["findings.total"] = len(report.findings)
+    return row
+
+
+def write_csv(rows: Iterable[dict[str, Any]], target: io.TextIOBase | Any) -> None:
+    """CSV with a BOM so that Excel opens the Chinese text as UTF-8."""
+    cols = columns()
+    target.write("\ufeff")
+    w = csv.DictWriter(target, fieldnames=cols, extrasaction="ignore", lineterminator="\r\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: "" if r.get(k) is None else r[k] for k in cols})
+
+
+def write_xlsx(rows: Iterable[dict[str, Any]], target: Path | Any) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("reports")
+    cols = columns()
+    ws.append(cols)
+    for r in rows:
+        ws.append([r.get(k) for k in cols])
+    wb.save(target)
+
+
+def write_parquet(rows: list[dict[str, Any]], target: Path | Any) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ImportError("导出 parquet 需要 pyarrow：pip install pyarrow（或 pip install 'nianbao[bench]'）") from None
+    cols = columns()
+    arrays = {}
+    for k in cols:
+        values = [r.get(k) for r in rows]
+        if k.startswith(("applications.", "reviews_litigation.", "active_disclosure.")):
+            floats = any(isinstance(v, float) for v in values)
+            arrays[k] = pa.array(values, type=pa.float64() if floats else pa.int64())
+        elif k.startswith("findings.") or k == "meta.year":
+            arrays[k] = pa.array(values, type=pa.int64())
+        else:
+            arrays[k] = pa.array([None if v is None else str(v) for v in values], type=pa.string())
+    pq.write_table(pa.table(arrays), target)
