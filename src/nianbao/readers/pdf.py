@@ -11,6 +11,7 @@ step can pick them up with `render_page(path, N)`. Their tables are never guesse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,13 +82,12 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
     garbled: list[int] = []
     slots: list[tuple[int, PageLayout | None]] = []
     for page in pages:
-        visible = [c for c in page.chars if not c.text.isspace()]
-        bad = sum(1 for c in visible if is_unreadable(c.text))
-        if len(visible) < MIN_TEXT_CHARS:
+        visible, bad = _count_chars(page)
+        if visible < MIN_TEXT_CHARS:
             if page.images or visible:
                 scanned.append(page.number)
             slots.append((page.number, None))
-        elif bad > UNREADABLE_SHARE * len(visible):
+        elif bad > UNREADABLE_SHARE * visible:
             garbled.append(page.number)
             slots.append((page.number, None))
         else:
@@ -119,6 +119,21 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         doc.notes.append(ReaderNote("extract.reader_note", f"PDF 共 {total} 页，只读取了前 {len(pages)} 页",
                                     f"the PDF has {total} pages; only the first {len(pages)} were read"))
     return doc
+
+
+_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
+# what is_unreadable() accepts, less the controls that are whitespace (those are not counted as visible)
+_UNREADABLE = re.compile("[\x00-\x08\x0e-\x1b\ue000-\uf8ff\ufffd]")
+
+
+def _count_chars(page: PageLayout) -> tuple[int, int]:
+    """(visible characters, unreadable ones among them) of a page."""
+    texts = [c.text for c in page.chars]
+    joined = "".join(texts)
+    if len(joined) == len(texts):  # one code point per character (the usual case): count in C
+        return len(joined) - len(_SPACE.findall(joined)), len(_UNREADABLE.findall(joined))
+    visible = [t for t in texts if not t.isspace()]
+    return len(visible), sum(1 for t in visible if is_unreadable(t))
 
 
 def _pages_note(rule: str, numbers: list[int], total: int, zh: str, en: str) -> ReaderNote:

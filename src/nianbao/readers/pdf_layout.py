@@ -107,6 +107,8 @@ def fix_cjk(text: str) -> str:
 
 def is_unreadable(ch: str) -> bool:
     """A character the font did not map to Unicode (private use area, replacement char, controls)."""
+    if len(ch) != 1:  # pdfminer writes an unmapped glyph as "(cid:123)"; a ligature is several letters
+        return ch.startswith("(cid:") or any(is_unreadable(c) for c in ch)
     o = ord(ch)
     return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o < 0x20
 
@@ -145,12 +147,18 @@ class Line:
 
     def segments(self, gap: float) -> list[list[Char]]:
         """Runs of characters separated by a horizontal gap wider than `gap` points."""
-        out: list[list[Char]] = [[self.chars[0]]]
-        for prev, ch in zip(self.chars, self.chars[1:], strict=False):
-            if ch.x0 - prev.x1 > gap:
-                out.append([ch])
+        chars = self.chars
+        cur = [chars[0]]
+        out: list[list[Char]] = [cur]
+        px1 = chars[0].x1
+        for k in range(1, len(chars)):
+            ch = chars[k]
+            if ch.x0 - px1 > gap:
+                cur = [ch]
+                out.append(cur)
             else:
-                out[-1].append(ch)
+                cur.append(ch)
+            px1 = ch.x1
         return out
 
 
@@ -180,10 +188,6 @@ def join_chars(chars: list[Char]) -> str:
     return "".join(parts).strip()
 
 
-def _mid2(ch: Char) -> float:
-    return ch.top + ch.bottom  # twice the vertical middle: sorts exactly like the middle
-
-
 def _x0(ch: Char) -> float:
     return ch.x0
 
@@ -194,7 +198,9 @@ def group_lines(chars: list[Char]) -> list[Line]:
     ln: Line | None = None
     # bounds of the current line, kept in locals while it grows (written back when it ends)
     top = bottom = x0 = x1 = 0.0
-    for ch in sorted(chars, key=_mid2):
+    mid2 = [c.top + c.bottom for c in chars]  # twice the vertical middle: sorts exactly like the middle
+    for k in sorted(range(len(chars)), key=mid2.__getitem__):  # (a stable sort, like sorting the chars)
+        ch = chars[k]
         space = ch.text.isspace()
         if ln is not None:
             mid = (ch.top + ch.bottom) / 2

@@ -29,15 +29,10 @@ def page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            texts, boxes, angles = _chars(textpage)
+            chars, angle = _chars(textpage, width, height)
         finally:
             textpage.close()
-        angle = dominant_angle(angles) if angles else 0
         to_reading, rw, rh = upright_transform(angle, width, height)
-        if angle == 0:  # the usual case, without a function call per character
-            chars = [Char(t, b[0], height - b[3], b[2], height - b[1]) for t, b in zip(texts, boxes, strict=True)]
-        else:
-            chars = [Char(t, *to_reading(b)) for t, b in zip(texts, boxes, strict=True)]
         segments, images = _objects(page)
         edges = []
         for x0, y0, x1, y1 in segments:
@@ -72,24 +67,30 @@ def _unchecked(name: str):  # type: ignore[no-untyped-def]
 
 _GET_UNICODE = _unchecked("FPDFText_GetUnicode")
 _LOOSE_BOX = _unchecked("FPDFText_GetLooseCharBox")
+# path segments (ruling lines are paths of a few segments each, a ruled table has hundreds of them)
+_SEG_POINT = _unchecked("FPDFPathSegment_GetPoint")
+_SEG_TYPE = _unchecked("FPDFPathSegment_GetType")
+_SEG_CLOSE = _unchecked("FPDFPathSegment_GetClose")
 _SPACES = frozenset(c for c in range(0x3001) if chr(c).isspace())  # every whitespace code point is below 0x3001
 _FIX = {c: fix_cjk(chr(c)) for r in ((0x2E80, 0x2FE0), (0xF900, 0xFB00)) for c in range(*r)}
 
 
-def _chars(textpage: pdfium.PdfTextPage) -> tuple[list[str], list[Box], list[float]]:
-    """Characters of a text page: texts, PDF-space boxes (x0, y0, x1, y1) and a sample of the angles.
+def _chars(textpage: pdfium.PdfTextPage, width: float, height: float) -> tuple[list[Char], int]:
+    """Characters of a text page in reading space, and the dominant text angle (see `dominant_angle`).
 
     This is the per-character hot loop of the reader, so it makes as few ctypes calls as it can:
     two per character (code point, loose box). `FPDFText_IsGenerated` is asked only for whitespace
     (PDFium generates only spaces and line breaks), and the angle only for the evenly spaced sample
-    of visible characters that `dominant_angle` looks at.
+    of visible characters that `dominant_angle` looks at. Characters are placed as on an upright
+    page (angle 0, by far the most common); a page whose text runs otherwise is placed again.
     """
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
     get_unicode, loose_box, is_generated = _GET_UNICODE, _LOOSE_BOX, raw.FPDFText_IsGenerated
     spaces, fix = _SPACES, _FIX
-    texts: list[str] = []
-    boxes: list[Box] = []
+    chars: list[Char] = []
+    append = chars.append
+    kept: list[int] = []  # PDFium index of each character in `chars`
     visible: list[int] = []  # indices of characters that are not whitespace, for the angle sample
     rect = raw.FS_RECTF()
     rect_p = ctypes.byref(rect)
@@ -105,16 +106,19 @@ def _chars(textpage: pdfium.PdfTextPage) -> tuple[list[str], list[Box], list[flo
         left, right = rect.left, rect.right
         if right - left <= 0 and not space:
             continue
-        if code >= 0x110000:
-            texts.append("\ufffd")
-        else:
-            texts.append(fix.get(code) or chr(code))
-        boxes.append((left, rect.bottom, right, rect.top))
+        text = "\ufffd" if code >= 0x110000 else (fix.get(code) or chr(code))
+        append(Char(text, left, height - rect.top, right, height - rect.bottom))
+        kept.append(i)
         if not space:
             visible.append(i)
     sample = visible[:: max(1, len(visible) // 200)]  # what dominant_angle would sample
-    angles = [-raw.FPDFText_GetCharAngle(tp, i) for i in sample]  # PDFium measures clockwise
-    return texts, boxes, angles
+    angle = dominant_angle([-raw.FPDFText_GetCharAngle(tp, i) for i in sample]) if sample else 0  # (clockwise)
+    if angle:
+        to_reading = upright_transform(angle, width, height)[0]
+        for k, i in enumerate(kept):
+            loose_box(tp, i, rect_p)
+            chars[k] = Char(chars[k].text, *to_reading((rect.left, rect.bottom, rect.right, rect.top)))
+    return chars, angle
 
 
 def _objects(page: pdfium.PdfPage) -> tuple[list[Box], list[Box]]:
@@ -173,22 +177,25 @@ def _path(obj, parent: Matrix, segments: list[Box], fm) -> None:  # type: ignore
     if n <= 0 or n > 2000:
         return
     x, y = ctypes.c_float(), ctypes.c_float()
+    xp, yp = ctypes.byref(x), ctypes.byref(y)
     pts: list[tuple[float, float]] = []
     start: tuple[float, float] | None = None
     cur: tuple[float, float] | None = None
     lines: list[Box] = []
+    get_segment, get_point, get_type, get_close = raw.FPDFPath_GetPathSegment, _SEG_POINT, _SEG_TYPE, _SEG_CLOSE
+    moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
     for i in range(n):
-        seg = raw.FPDFPath_GetPathSegment(obj, i)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        seg = get_segment(obj, i)  # (checked: a typed pointer, which the unchecked calls below pass on as is)
+        get_point(seg, xp, yp)
         p = _apply(m, x.value, y.value)
-        t = raw.FPDFPathSegment_GetType(seg)
-        if t == raw.FPDF_SEGMENT_MOVETO:
+        t = get_type(seg)
+        if t == moveto:
             start = cur = p
         else:
-            if cur is not None and t == raw.FPDF_SEGMENT_LINETO:
+            if cur is not None and t == lineto:
                 lines.append((cur[0], cur[1], p[0], p[1]))
             cur = p
-            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            if get_close(seg) and start is not None:
                 lines.append((p[0], p[1], start[0], start[1]))
                 cur = start
         pts.append(p)
