@@ -120,3 +120,17 @@ def test_styles_part_is_not_parsed_when_no_paragraph_needs_it(tmp_path: Path,
     doc = read(tmp_path / "plain.docx")
     assert [b.text for b in doc.paragraphs()] == ["一、总体情况"]
     assert parsed == ["word/document.xml"]
+
+
+def _page(texts: list[str]) -> pdf_layout.PageLayout:
+    chars = [pdf_layout.Char(t, 10.0 * k, 0.0, 10.0 * k + 9, 10.0) for k, t in enumerate(texts)]
+    return pdf_layout.PageLayout(1, 600.0, 800.0, chars)
+
+
+def test_visible_and_unreadable_characters_are_counted() -> None:
+    from nianbao.readers.pdf import _count_chars
+
+    # 7 visible: 政 府 A \ue000 \ufffd \x01 5; whitespace (space, tab, ideographic space, \x1c) is not counted
+    assert _count_chars(_page(["政", " ", "府", "\t", "A", "\u3000", "\ue000", "\ufffd", "\x01", "\x1c", "5"])) == (7, 3)
+    # pdfminer's placeholder for an unmapped glyph, and a ligature, are several code points per character
+    assert _count_chars(_page(["(cid:12)", "(cid:7)", "fi", " ", "表"])) == (4, 2)

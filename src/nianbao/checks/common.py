@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -108,26 +109,37 @@ def table_cells(report: Report, table: str) -> Iterator[CellInfo]:
     """Every data cell of a table that was read, in template order, with its label and value kind."""
     t = report.tables
     if table == "applications" and t.applications is not None:
-        template = applications_template(report)
+        yield from _cells_of(table, applications_template(report).version)
+    elif table == "reviews_litigation" and t.reviews_litigation is not None:
+        yield from _cells_of(table, V2021.version)
+    elif table == "active_disclosure" and t.active_disclosure is not None:
+        yield from _cells_of(table, active_template(report).version)
+
+
+@functools.cache
+def _cells_of(table: str, version: str) -> tuple[CellInfo, ...]:
+    """The cells of one table of one template version (labels are built once, not per report)."""
+    template = get_template(version)
+    out: list[CellInfo] = []
+    if table == "applications":
         labels = application_row_labels(template)
         for row in template.applications.rows:
             for col in template.applications.columns:
                 name = labels[row.key] if labels[row.key].endswith(row.label) \
                     else f"{labels[row.key]} {_short(row.label)}"
-                yield CellInfo(f"applications.{row.key}.{col.key}", table, f"{name} / {col.label}")
-    elif table == "reviews_litigation" and t.reviews_litigation is not None:
-        reviews = V2021.reviews
-        for group in reviews.groups:
-            for col in reviews.columns:
-                yield CellInfo(f"reviews_litigation.{group.key}.{col.key}", table,
-                               f"{review_group_label(group.key, group.label)} / {col.label}")
-    elif table == "active_disclosure" and t.active_disclosure is not None:
-        template = active_template(report)
+                out.append(CellInfo(f"applications.{row.key}.{col.key}", table, f"{name} / {col.label}"))
+    elif table == "reviews_litigation":
+        for group in template.reviews.groups:
+            for col in template.reviews.columns:
+                out.append(CellInfo(f"reviews_litigation.{group.key}.{col.key}", table,
+                                    f"{review_group_label(group.key, group.label)} / {col.label}"))
+    elif table == "active_disclosure":
         for item in template.active.items:
             for row in item.rows:
                 for col in item.columns:
-                    yield CellInfo(f"active_disclosure.{item.key}.{row.key}.{col.key}", table,
-                                   f"{item.caption} {row.label} / {_short(col.label)}", col.signed, col.money)
+                    out.append(CellInfo(f"active_disclosure.{item.key}.{row.key}.{col.key}", table,
+                                        f"{item.caption} {row.label} / {_short(col.label)}", col.signed, col.money))
+    return tuple(out)
 
 
 def cell_labels(report: Report) -> dict[str, str]:

@@ -16,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..errors import NianbaoError
 
 err_console = Console(stderr=True, highlight=False)
-out_console = Console(highlight=False, soft_wrap=True)
+# Piped output (files, pagers) gets a wide console so tables are not squeezed to 80 columns.
+out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
 T = TypeVar("T")
 

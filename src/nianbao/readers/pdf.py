@@ -1,7 +1,7 @@
 """PDF (text layer) → Document.
 
 The layout work is in `pdf_layout` (library independent); the characters, ruling lines and
-images of each page come from a backend: `pdfium` (pypdfium2, the default: measured about 10x
+images of each page come from a backend: `pdfium` (pypdfium2, the default: measured about 6x
 faster than pdfplumber on the same files, see docs/pdf-docx.md) or `plumber` (pdfplumber).
 
 Pages without a text layer (scans) are reported in `Document.notes` (rule
