@@ -34,8 +34,12 @@ _NUMBER_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def nfkc(text: str) -> str:
-    """Full-width digits, letters and punctuation to their half-width forms."""
+    """Full-width digits, letters and punctuation to their half-width forms.
+
+    Cached: metadata, sections and figures each normalise the same paragraphs of a report.
+    """
     return unicodedata.normalize("NFKC", text)
 
 
@@ -60,7 +64,7 @@ def split_numbering(text: str) -> tuple[str, str]:
     return number, s[m.end():]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The form of a label used for matching: no numbering, no punctuation, no spaces."""
     _, rest = split_numbering(text)
@@ -76,7 +80,7 @@ class Value:
     blank: bool = False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def parse_value(text: str | None) -> Value | None:
     """Parse a table cell. Returns None when the text is not a number or a blank mark.
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -54,8 +55,8 @@ _JUNK_HINT = re.compile(
 _CONTENT_HINT = re.compile(r"trs_?editor|zoom|content|article|xxgk|detail|zhengwen|^zw|main-?text|"
                            r"view|wzy|nrzw|art_?con|con_?text|text_?con|^con$|pages_content|"
                            r"custom_unionstyle|ucap-content|mainbody", re.I)
-_STYLE = "translate(translate(@style, ' ', ''), 'DISPLAYNONEVISBHT', 'displaynonevisbht')"
-_HIDDEN = etree.XPath(f"//*[@hidden or contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden')]")
+# elements hidden by the `hidden` attribute or an inline style (spaces removed, case folded)
+_HIDING_ATTRS = etree.XPath("//@style|//@hidden")  # C-level; the style is tested in Python (much faster)
 _REPORT_TEXT = etree.XPath("//body//text()[contains(., '报告') or contains(., '年报')]")
 
 # Lines that are page furniture, dropped whole (as in the text reader).
@@ -119,6 +120,10 @@ class _Stat:
         return self.total - self.links
 
 
+# Stats are never changed once made, so the plain leaves share these.
+_N_LEAF = 512
+_LEAF = [_Stat(n) for n in range(_N_LEAF)]
+
 # --------------------------------------------------------------------------------------------
 # entry points
 
@@ -149,7 +154,7 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     root = _parse(text, path)
     doc = Document(path=path, format="html", sha256=sha256)
     head_meta = _head_meta(root)
-    for el in _HIDDEN(root):
+    for el in _hidden(root):
         if el.getparent() is not None and el.tag not in ("html", "body"):
             _drop(el)
     etree.strip_elements(root, *_DROP, with_tail=False)
@@ -166,6 +171,26 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
         if name in head_meta and key not in doc.page_meta and not _has_key_like(doc.page_meta, key):
             doc.page_meta[key] = head_meta[name]
     return doc
+
+
+def _hidden(root: etree._Element) -> list[etree._Element]:
+    """Elements with a `hidden` attribute or a `display:none`/`visibility:hidden` style, in document order.
+
+    The style is compared with spaces removed and case folded. (Folding every letter is the same
+    as folding only the letters of the two phrases: other letters cannot be part of a match.)
+    """
+    out: list[etree._Element] = []
+    last = None
+    for attr in _HIDING_ATTRS(root):
+        if attr.attrname != "hidden":
+            style = attr.replace(" ", "").lower()
+            if "display:none" not in style and "visibility:hidden" not in style:
+                continue
+        el = attr.getparent()
+        if el is not last:
+            last = el
+            out.append(el)
+    return out
 
 
 def _drop(el: etree._Element) -> None:
@@ -222,20 +247,33 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
 
 def _measure(body: etree._Element) -> dict[etree._Element, _Stat]:
     """Text and link-text sizes of every element, computed children first (reverse pre-order)."""
-    elements = [e for e in body.iter() if isinstance(e.tag, str)]
+    elements = list(body.iter(etree.Element))  # elements only (no comments, PIs, entities)
     stats: dict[etree._Element, _Stat] = {}
     get = stats.get
     for el in reversed(elements):
-        total = len(el.text.strip()) if el.text else 0
+        text = el.text
+        total = len(text.strip()) if text else 0
+        if not len(el):  # a leaf (most elements): no children to add up
+            tag = el.tag
+            if tag == "a":
+                stats[el] = _Stat(total, total, 1, 0, 0)
+            elif tag == "table":
+                stats[el] = _Stat(total, 0, 0, 1, 0)
+            elif tag == "img":
+                stats[el] = _Stat(total, 0, 0, 0, 1)
+            else:
+                stats[el] = _LEAF[total] if total < _N_LEAF else _Stat(total, 0, 0, 0, 0)
+            continue
         links = n_links = n_tables = n_images = 0
         for child in el:
             cs = get(child)
             if cs is not None:
                 total += cs.total
-                links += cs.links
-                n_links += cs.n_links
-                n_tables += cs.n_tables
-                n_images += cs.n_images
+                if cs.n_links or cs.n_tables or cs.n_images:  # links > 0 implies n_links > 0
+                    links += cs.links
+                    n_links += cs.n_links
+                    n_tables += cs.n_tables
+                    n_images += cs.n_images
             tail = child.tail
             if tail:
                 total += len(tail.strip())
@@ -251,8 +289,24 @@ def _measure(body: etree._Element) -> dict[etree._Element, _Stat]:
     return stats
 
 
-def _tokens(el: etree._Element) -> list[str]:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".split()
+@lru_cache(maxsize=4096)
+def _junk_name(names: str) -> bool:
+    """Some class/id token names page furniture."""
+    return any(_JUNK_HINT.search(t) for t in names.split())
+
+
+@lru_cache(maxsize=4096)
+def _content_name(names: str) -> bool:
+    """Some class/id token names a content container (and is not furniture)."""
+    return any(_CONTENT_HINT.search(t) and not _JUNK_HINT.search(t) for t in names.split())
+
+
+def _names(el: etree._Element) -> str:
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None:
+        return ident or ""
+    return f"{cls} {ident}" if ident else cls
 
 
 def _is_layout_table(table: etree._Element, stats: dict[etree._Element, _Stat]) -> bool:
@@ -280,10 +334,11 @@ def _find_body(body: etree._Element, stats: dict[etree._Element, _Stat]) -> etre
         node = best
     # a named content container inside the chosen node that holds most of its text wins
     best_hint: etree._Element | None = None
-    for el in node.iter():
-        if el is node or not isinstance(el.tag, str) or el.tag not in ("div", "td", "article", "section", "span"):
+    for el in node.iter("div", "td", "article", "section", "span"):
+        if el is node:
             continue
-        if any(_CONTENT_HINT.search(t) and not _JUNK_HINT.search(t) for t in _tokens(el)):
+        names = _names(el)
+        if names and _content_name(names):
             st = stats.get(el)
             if st is None:
                 continue
@@ -294,7 +349,7 @@ def _find_body(body: etree._Element, stats: dict[etree._Element, _Stat]) -> etre
     elif stats[node].own < 200:
         # little text (the table may be an image): a named container anywhere may still be the body
         hinted = [el for el in body.iter("div", "td", "article", "section")
-                  if any(_CONTENT_HINT.search(t) and not _JUNK_HINT.search(t) for t in _tokens(el))
+                  if _content_name(_names(el))
                   and (stats[el].own > 0 or stats[el].n_images)]
         if hinted:
             node = max(hinted, key=lambda e: (stats[e].own + 50 * stats[e].n_images, -len(list(e.iterancestors()))))
@@ -584,7 +639,8 @@ class _Walker:
             return False  # whatever it is called, it holds the report
         if el.tag in _JUNK_TAGS:
             return True
-        if any(_JUNK_HINT.search(t) for t in _tokens(el)):
+        names = _names(el)
+        if names and _junk_name(names):
             return True
         if st is not None and el.tag in _CONTAINER_TAGS and st.n_links >= 3 and st.links >= 0.6 * st.total:
             return True

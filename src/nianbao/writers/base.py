@@ -33,6 +33,16 @@ class Decor:
     omit_tables: set[str] = field(default_factory=set)  # tables left out entirely
     header_text: dict[str, str] = field(default_factory=dict)  # header label -> text as printed (wrapped)
     signature: bool = True
+    # page layout of tables (DOCX/PDF): rows allowed to break across pages (as Word's default does),
+    # font size per table key (applications, reviews_litigation, active_disclosure.<item>; None: 五号,
+    # 表四 小五), a minimum row height in points (tall rows put page breaks inside rows), the label
+    # column's width relative to a value column (None: 2.4; narrower wraps labels onto more lines),
+    # and empty lines before each table (moves where the page breaks fall)
+    split_rows: bool = False
+    table_font_size: dict[str, float] = field(default_factory=dict)
+    row_height: float | None = None
+    label_width: float | None = None
+    table_gap: int = 0
 
 
 @dataclass(slots=True)

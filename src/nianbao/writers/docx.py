@@ -56,10 +56,11 @@ def _paragraph(doc, text: str, font: str, size: float, align=None, indent: bool 
     return p
 
 
-def _column_widths(table: LTable, grid: list) -> list[int]:  # type: ignore[type-arg]
-    """Label columns twice as wide as value columns, the whole table 15.6 cm (A4 less margins)."""
+def _column_widths(table: LTable, grid: list, label_width: float | None = None) -> list[int]:  # type: ignore[type-arg]
+    """Label columns 2.4 times (or `label_width` times) as wide as value columns, the whole table
+    15.6 cm (A4 less margins)."""
     data = grid[table.header_rows:]
-    weights = [2.4 if data and all(row[c][0].kind == "label" for row in data) else 1.0 for c in range(table.ncols)]
+    weights = [(label_width or 2.4) if data and all(row[c][0].kind == "label" for row in data) else 1.0 for c in range(table.ncols)]
     if table.ncols > 10:
         weights = [1.0] * table.ncols
     total = Cm(15.6)
@@ -69,19 +70,28 @@ def _column_widths(table: LTable, grid: list) -> list[int]:  # type: ignore[type
 def _table(doc, table: LTable, decor: Decor) -> None:  # type: ignore[no-untyped-def]
     """Write the table XML directly: one w:tc per origin cell, w:gridSpan for column spans,
     w:vMerge restart/continue down a row span (what Word itself writes for merged cells)."""
+    for _ in range(decor.table_gap):
+        doc.add_paragraph()
     t = doc.add_table(rows=0, cols=table.ncols)
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid = table.grid()
-    size = 10.5 if table.ncols <= 10 else 9  # 表四's 15 columns: 小五, as offices print it
-    widths = _column_widths(table, grid)
+    size = decor.table_font_size.get(table.key) or (10.5 if table.ncols <= 10 else 9)  # 表四's 15 columns: 小五
+    widths = _column_widths(table, grid, decor.label_width)
     for col, w in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
         col.w = w
     for row in grid:
         tr = t.add_row()._tr
         for tc in list(tr.tc_lst):
             tr.remove(tc)
-        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        tr_pr = tr.get_or_add_trPr()
+        if not decor.split_rows:
+            tr_pr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        if decor.row_height:
+            height = OxmlElement("w:trHeight")
+            height.set(qn("w:val"), str(round(decor.row_height * 20)))  # twentieths of a point
+            height.set(qn("w:hRule"), "atLeast")
+            tr_pr.append(height)
         c = 0
         while c < table.ncols:
             cell, origin = row[c]
