@@ -3,6 +3,7 @@
     python bench/bench_html.py                 # 5,000 pages, 30-150 KB each, full nianbao.parse
     python bench/bench_html.py --pages 500     # a quicker run
     python bench/bench_html.py --compare 300   # lxml vs selectolax: parse + body finding + table walk
+    python bench/bench_html.py --stages 200    # CPU ms per page of each step (reader, extraction, checks)
 
 Pages are generated in memory from a seed (report tables with merged cells, 2019/2021
 formats, random values) and padded with what real pages carry: inline scripts and styles,
@@ -138,9 +139,9 @@ def run(pages: int, every: int) -> None:
             t_wall += time.perf_counter() - w0
             ok += report.tables.applications is not None
             if (i + 1) % every == 0 or i + 1 == pages:
-                print(f"{i + 1:6d} pages  {(i + 1) / t_cpu:7.1f} pages/s/core (cpu)  {(i + 1) / t_wall:7.1f} pages/s (wall)"
-                      f"  avg {total_bytes / (i + 1) / 1024:5.1f} KB  rss {_rss_mb():6.1f} MB  peak {_peak_mb():6.1f} MB",
-                      flush=True)
+                print(f"{i + 1:6d} pages  {(i + 1) / t_cpu:7.1f} pages/s/core (cpu)  {t_cpu / (i + 1) * 1000:5.1f} ms/page (cpu)"
+                      f"  {(i + 1) / t_wall:7.1f} pages/s (wall)  avg {total_bytes / (i + 1) / 1024:5.1f} KB"
+                      f"  rss {_rss_mb():6.1f} MB  peak {_peak_mb():6.1f} MB", flush=True)
     print(f"表三 read on {ok}/{pages} pages")
 
 
@@ -243,14 +244,86 @@ def compare(pages: int, rounds: int = 3) -> None:
     print(f"{'reader':11s} {pages / dt:7.1f} pages/s/core  (nianbao.readers.html.read_html, the full reader, lxml)")
 
 
+# ------------------------------------------------------------------------------------------
+# where the time goes: the steps of nianbao.parse timed one by one
+
+
+class _Timer:
+    """CPU time spent per named step."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+
+    def __call__(self, name: str, fn, *args):  # type: ignore[no-untyped-def]
+        c0 = time.process_time()
+        out = fn(*args)
+        self.spent[name] = self.spent.get(name, 0.0) + time.process_time() - c0
+        return out
+
+
+def _clean_tree(root):  # type: ignore[no-untyped-def]
+    """read_html's second step: drop hidden elements, strip scripts/styles/widgets; the <body>."""
+    from lxml import etree
+
+    from nianbao.readers import html as H
+
+    for el in H._hidden(root):
+        if el.getparent() is not None and el.tag not in ("html", "body"):
+            H._drop(el)
+    etree.strip_elements(root, *H._DROP, with_tail=False)
+    body = root.find("body")
+    return root if body is None else body
+
+
+def stages(pages: int, rounds: int = 3) -> None:
+    """CPU ms per page of each step of `nianbao.parse` on an HTML page (best of a few rounds).
+
+    The reader's steps are called in the order `read_html` calls them (private helpers of
+    readers/html.py: keep this in step with that function).
+    """
+    from nianbao.api import _run_checks
+    from nianbao.document import Document
+    from nianbao.extract import extract
+    from nianbao.readers import html as H
+
+    corpus = [make_page(i) for i in range(pages)]
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        timed = _Timer()
+        for data in corpus:
+            text, _ = timed("decode", H.decode_html, data)
+            root = timed("lxml parse", H._parse, text, "page.html")
+            head = timed("head meta", H._head_meta, root)
+            body = timed("hidden + strip", _clean_tree, root)
+            stats = timed("measure", H._measure, body)
+            article = timed("find body", H._find_body, body, stats)
+            doc = Document(path="page.html", format="html", sha256="")
+            doc.page_title = timed("page title", H._page_title, root, head, stats)
+            timed("page metadata", H._page_meta_outside, body, article, stats, doc.page_meta)
+            walker = H._Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
+            timed("walk (paragraphs, grids)", walker.run)
+            report = timed("extract", extract, doc)
+            timed("checks", _run_checks, report)
+        for name, dt in timed.spent.items():
+            best[name] = min(best.get(name, float("inf")), dt)
+    total = sum(best.values())
+    print(f"{pages} pages, avg {sum(map(len, corpus)) / pages / 1024:.1f} KB; CPU ms per page, best of {rounds} rounds")
+    for name, dt in best.items():
+        print(f"  {name:26s} {dt / pages * 1000:6.2f} ms  {dt / total * 100:5.1f} %")
+    print(f"  {'total':26s} {total / pages * 1000:6.2f} ms  = {pages / total:.1f} pages/s/core")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=5000)
     ap.add_argument("--every", type=int, default=500, help="print figures every N pages")
     ap.add_argument("--compare", type=int, default=0, metavar="N", help="compare lxml and selectolax on N pages")
+    ap.add_argument("--stages", type=int, default=0, metavar="N", help="time each step of the parse on N pages")
     args = ap.parse_args()
     if args.compare:
         compare(args.compare)
+    elif args.stages:
+        stages(args.stages)
     else:
         run(args.pages, args.every)
 

@@ -62,6 +62,21 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+def coerce_date(value: object) -> dt.date | str | None:
+    """A date from a spreadsheet/YAML value: date or datetime, or text parse_date reads.
+
+    None for an empty value; the text itself when it is not a date (callers report it).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    return parse_date(text) or text
+
+
 def read_metadata(doc: Document, preamble: str) -> Meta:
     paras = [nfkc(p.text).strip() for p in doc.paragraphs() if p.text.strip()]
     full = "\n".join(paras)

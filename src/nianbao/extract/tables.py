@@ -225,12 +225,25 @@ _POSITION_FIELDS = ("line", "column", "offset", "page", "bbox", "table", "row", 
 
 def _prov(cell: Cell) -> Provenance:
     # One per table cell: validate a dict of the set fields only (about 3x cheaper than __init__).
+    # The fields spelled out (not getattr over _POSITION_FIELDS): this runs ~200 times per report.
     p = cell.pos
     data: dict[str, object] = {"text": cell.text}
-    for name in _POSITION_FIELDS:
-        v = getattr(p, name)
-        if v is not None:
-            data[name] = v
+    if p.line is not None:
+        data["line"] = p.line
+    if p.column is not None:
+        data["column"] = p.column
+    if p.offset is not None:
+        data["offset"] = p.offset
+    if p.page is not None:
+        data["page"] = p.page
+    if p.bbox is not None:
+        data["bbox"] = p.bbox
+    if p.table is not None:
+        data["table"] = p.table
+    if p.row is not None:
+        data["row"] = p.row
+    if p.col is not None:
+        data["col"] = p.col
     return _validate_provenance(data)
 
 

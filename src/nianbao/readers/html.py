@@ -40,6 +40,7 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "blockquote", "section", "article", "center", "pre", "form", "header", "footer",
                     "main", "aside", "nav", "address", "figure", "figcaption", "hr", "tr", "td", "th",
                     "tbody", "thead", "tfoot", "caption", "body", "html", "fieldset", "legend"})
+_BREAK_TAGS = _BLOCK | {"br"}
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _JUNK_TAGS = frozenset({"nav", "header", "footer", "aside"})
 _CONTAINER_TAGS = frozenset({"div", "ul", "ol", "dl", "table", "section", "td", "nav", "aside", "tbody"})
@@ -360,6 +361,48 @@ def _find_body(body: etree._Element, stats: dict[etree._Element, _Stat]) -> etre
 # title and metadata
 
 
+def _names_report(text: str | None) -> bool:
+    return bool(text) and ("报告" in text or "年报" in text)  # type: ignore[operator]
+
+
+def _report_text_owners(root: etree._Element) -> list[etree._Element]:
+    """Owners of the text nodes under <body> naming 报告/年报, in document order.
+
+    The same as ``[t.getparent() for t in _REPORT_TEXT(root)]`` (an element owns its text and
+    its tail), but a plain loop: the XPath costs more than the rest of the title search.
+    """
+    bodies = list(root.iter("body"))
+    if len(bodies) != 1:
+        return [t.getparent() for t in _REPORT_TEXT(root)]
+    body = bodies[0]
+    out: list[etree._Element] = []
+    # a tail comes after the node's subtree: (node that follows the subtree, owner), innermost last
+    pending: list[tuple[etree._Element | None, etree._Element]] = []
+    for node in body.iter():
+        while pending and pending[-1][0] is node:
+            out.append(pending.pop()[1])
+        if node.tag.__class__ is str and _names_report(node.text):
+            out.append(node)
+        if node is not body and _names_report(node.tail):
+            pending.append((_following(node, body), node))
+    while pending:
+        out.append(pending.pop()[1])
+    return out
+
+
+def _following(node: etree._Element, top: etree._Element) -> etree._Element | None:
+    """The node after `node`'s subtree in document order, within `top` (None at its end)."""
+    while node is not top:
+        nxt = node.getnext()
+        if nxt is not None:
+            return nxt
+        parent = node.getparent()
+        if parent is None:
+            return None
+        node = parent
+    return None
+
+
 def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._Element, _Stat]) -> str | None:
     site = head.get("title", "")
     candidates: list[str] = []
@@ -367,8 +410,7 @@ def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._E
         candidates.append(head["articletitle"])
     seen: set[etree._Element] = set()
     nodes: list[etree._Element] = list(root.iter("h1", "h2", "h3"))
-    for t in _REPORT_TEXT(root):
-        el = t.getparent()
+    for el in _report_text_owners(root):
         for _ in range(3):  # the text's element and up to two wrappers (<p><b><span>title)
             if el is None or not isinstance(el.tag, str) or el.tag in ("body", "html", "title", "head"):
                 break
@@ -467,39 +509,83 @@ def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dic
 
 
 def _clean(text: str) -> str:
-    text = _CJK_BREAK.sub("", text)
+    if text.isalnum():  # no space, newline or punctuation: nothing to clean (most cells)
+        return text
+    if "\n" in text:  # a CJK line break needs a newline
+        text = _CJK_BREAK.sub("", text)
     return _WS.sub(" ", text).strip(" \u3000")
+
+
+def _inline_only(el: etree._Element) -> bool:
+    """No <br> or block element below `el`: its text is its itertext(), without breaks."""
+    for e in el.iterdescendants():
+        tag = e.tag
+        if tag.__class__ is not str or tag in _BREAK_TAGS:
+            return False
+    return True
 
 
 def _text_with_breaks(el: etree._Element) -> str:
     """Text of an element with a line break at <br> and around block elements."""
+    tag = el.tag
+    if tag.__class__ is str and tag != "br" and _inline_only(el):  # the usual case, at C speed
+        return f"{_BREAK}{''.join(el.itertext())}{_BREAK}" if tag in _BLOCK else "".join(el.itertext())
     parts: list[str] = []
+    _collect(el, parts)
+    return "".join(parts)
 
-    def visit(e: etree._Element) -> None:
-        tag = e.tag if isinstance(e.tag, str) else ""
-        block = tag in _BLOCK
-        if tag == "br":
-            parts.append(_BREAK)
-        elif block:
-            parts.append(_BREAK)
-        if tag != "br" and e.text:
-            parts.append(e.text)
-        for c in e:
-            visit(c)
-            if c.tail:
-                parts.append(c.tail)
+
+def _collect(e: etree._Element, parts: list[str]) -> None:
+    """Append the text of `e` with breaks at <br> and around blocks (leaf children done inline)."""
+    tag = e.tag
+    if tag.__class__ is not str:
+        tag = ""  # a comment or PI: its text counts
+    block = tag in _BLOCK
+    if tag == "br":
+        parts.append(_BREAK)
+    else:
         if block:
             parts.append(_BREAK)
-
-    visit(el)
-    return "".join(parts)
+        text = e.text
+        if text:
+            parts.append(text)
+    for c in e:
+        if len(c):
+            _collect(c, parts)
+        else:
+            ctag = c.tag
+            if ctag.__class__ is not str:
+                ctag = ""
+            if ctag == "br":
+                parts.append(_BREAK)
+            elif ctag in _BLOCK:
+                parts.append(_BREAK)
+                text = c.text
+                if text:
+                    parts.append(text)
+                parts.append(_BREAK)
+            else:
+                text = c.text
+                if text:
+                    parts.append(text)
+        tail = c.tail
+        if tail:
+            parts.append(tail)
+    if block:
+        parts.append(_BREAK)
 
 
 def _cell_text(td: etree._Element) -> str:
     if not len(td):
-        return _clean(td.text) if td.text else ""
-    raw = _text_with_breaks(td)
-    lines = [_clean(x) for x in raw.split(_BREAK)]
+        text = td.text
+        return _clean(text) if text else ""
+    if _inline_only(td):  # td/th is a block: its text between two breaks
+        raw = "".join(td.itertext())
+        if _BREAK not in raw:
+            return _clean(raw)  # one line
+    else:
+        raw = _text_with_breaks(td)
+    lines = [_clean(x) for x in raw.split(_BREAK) if x]
     out = ""
     for ln in lines:
         if not ln:
@@ -555,7 +641,7 @@ def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int 
             rs_attr = td.get("rowspan")
             cs_attr = td.get("colspan")
             line = td.sourceline
-            placed[c] = Cell(text, Position(line=line, table=index, row=row0 + r, col=c))
+            placed[c] = Cell(text, Position(line, None, None, None, None, index, row0 + r, c))
             if rs_attr is None and cs_attr is None:
                 c += 1
                 continue
@@ -565,8 +651,8 @@ def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int 
                 target = grid[r + dr]
                 for dc in range(cs):
                     if (dr or dc) and (c + dc) not in target:
-                        target[c + dc] = Cell(text, Position(line=line, table=index, row=row0 + r + dr, col=c + dc),
-                                              merged=True)
+                        target[c + dc] = Cell(text, Position(line, None, None, None, None, index, row0 + r + dr,
+                                                                             c + dc), True)
             c += cs
     out: list[list[Cell]] = []
     for r, placed in enumerate(grid):
@@ -714,9 +800,15 @@ class _Walker:
             self.visit(cap)
             self.flush()
         layout_rows = []
+        get = self.stats.get
         for tr in rows:
-            cells = [c for c in tr if c.tag in ("td", "th")]
-            block = any(self._block_cell(c) for c in cells)
+            cells = list(tr.iterchildren("td", "th"))
+            block = False
+            for c in cells:  # a prose cell (nested table or long text) makes the row layout
+                st = get(c)
+                if st is not None and (st.n_tables > 0 or st.total > LONG_CELL):
+                    block = True
+                    break
             layout_rows.append((tr, cells, block))
         # runs of rows without prose cells are grids (if they look like data), the rest is walked
         run: list[tuple[etree._Element, list[etree._Element]]] = []
@@ -732,10 +824,6 @@ class _Walker:
             else:
                 run.append((tr, cells))
         self.emit_run(run, index, row0)
-
-    def _block_cell(self, cell: etree._Element) -> bool:
-        st = self.stats.get(cell)
-        return st is not None and (st.n_tables > 0 or st.total > LONG_CELL)
 
     def emit_run(self, run: list[tuple[etree._Element, list[etree._Element]]], index: int, row0: int) -> None:
         if not run:
@@ -763,9 +851,13 @@ class _Walker:
         if any(grid_rows):
             first = run[0][0]
             self.doc.blocks.append(Grid(rows=grid_rows, pos=Position(line=first.sourceline, table=index)))
-        for _, cells in run:  # images inside data cells (a table cell holding a picture)
+        get = self.stats.get
+        for tr, cells in run:  # images inside data cells (a table cell holding a picture)
+            st = get(tr)
+            if st is not None and not st.n_images:
+                continue  # none in this row
             for c in cells:
-                st = self.stats.get(c)
+                st = get(c)
                 if st is not None and st.n_images:
                     for img in c.iter("img"):
                         self.image(img)

@@ -22,7 +22,7 @@ from . import register_reader
 from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
 MAX_PAGES = 300  # an annual report has 3-40 pages; more pages are not read (and a note says so)
-MIN_TEXT_CHARS = 10  # a page with fewer visible characters has no usable text layer
+MIN_TEXT_CHARS = 10  # a page with an image and fewer visible characters than this is a scan
 UNREADABLE_SHARE = 0.3  # more unmapped glyphs than this: the text layer is garbage (odd font encoding)
 
 Backend = Callable[[bytes, str], tuple[list[PageLayout], int]]
@@ -83,8 +83,10 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
     slots: list[tuple[int, PageLayout | None]] = []
     for page in pages:
         visible, bad = _count_chars(page)
-        if visible < MIN_TEXT_CHARS:
-            if page.images or visible:
+        # a scan: an image with (next to) no text on it; a page of a few characters and no image
+        # is text (a last page holding only the date of the signature), an empty page is skipped
+        if not visible or (visible < MIN_TEXT_CHARS and page.images):
+            if page.images:
                 scanned.append(page.number)
             slots.append((page.number, None))
         elif bad > UNREADABLE_SHARE * visible:

@@ -594,13 +594,18 @@ class _Para:
         return Paragraph(self.text, Position(page=self.page, bbox=_round(box)))
 
 
-def continues(prev: Line, ln: Line, left: float, right: float) -> bool:
-    """Whether `ln` goes on with the paragraph whose last line is `prev`."""
+def continues(prev: Line, ln: Line, left: float, right: float, body: float | None = None) -> bool:
+    """Whether `ln` goes on with the paragraph whose last line is `prev`. `body`: the size of the
+    running text; a centred line larger than that after a full line of the same size is the rest
+    of a wrapped title."""
     em = max(prev.size, 1.0)
     if prev.x1 < right - 1.5 * em:  # the previous line stopped short: paragraph (or title line) ended
         return False
-    if ln.x0 > left + 1.0 * em or _STARTS_ITEM.match(ln.text):  # an indent, or a numbered heading
+    if _STARTS_ITEM.match(ln.text):  # a numbered heading
         return False
+    if ln.x0 > left + 1.0 * em and not (body and ln.size > 1.15 * body and prev.x0 <= left + 1.0 * em
+                                         and abs((ln.x0 + ln.x1) - (left + right)) <= 2 * em):
+        return False  # an indent (not the centred rest of a title)
     if abs(ln.size - prev.size) > 0.3 * max(ln.size, prev.size):  # a heading of another size
         return False
     gap = ln.top - prev.bottom
@@ -660,7 +665,7 @@ def page_blocks(page: PageLayout, repeated: set[tuple[str, int]], table_start: i
                 i = j
                 continue
             ln = tlines[i].line
-            if para is not None and continues(para.lines[-1], ln, left, right):
+            if para is not None and continues(para.lines[-1], ln, left, right, em):
                 para.lines.append(ln)
             else:
                 para = _Para([ln], page.number, left, right)
@@ -698,6 +703,7 @@ def layout_blocks(pages: list[PageLayout]) -> list[Block]:
     out: list[Block] = []
     index = 0
     last: _Para | None = None
+    last_grid: Grid | None = None
     for page, page_lines in lines_per_page:
         blocks, index = page_blocks(page, repeated, index, margins if round(page.width) == common else None,
                                     page_lines)
@@ -708,10 +714,133 @@ def layout_blocks(pages: list[PageLayout]) -> list[Block]:
                     continue
                 out.append(b)  # type: ignore[arg-type]
             else:
+                if k == 0 and last_grid is not None and isinstance(b, Grid) and join_split_row(last_grid, b) \
+                        and not b.rows:
+                    if len(blocks) == 1:  # the page holds only the rest of that row: the row may go on
+                        blocks = [last_grid]
+                    continue
                 out.append(b)
         tail = blocks[-1] if blocks else None
         last = tail if isinstance(tail, _Para) else None
+        last_grid = tail if isinstance(tail, Grid) else None
     return [b.block() if isinstance(b, _Para) else b for b in out]  # type: ignore[union-attr]
+
+
+# a label that starts a row of its own: 一、 （二） 1. 2、 第二十条… (a cut label's rest does not start like this)
+_NEW_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                       r"|\d{1,2}\s*[、.．](?!\d)|第\s*[一二三四五六七八九十百\d]+\s*[条章节项部])")
+
+
+def join_split_row(prev: Grid, cur: Grid, tol: float = 3.0) -> bool:
+    """Join a table row broken across a page break: `prev` is the last block of a page, `cur` the
+    first block of the next. When `cur`'s first row (after a header repeated from `prev`) is the
+    rest of `prev`'s last row, its text moves into that row, cell by cell, and the row leaves `cur`.
+
+    Both must be ruled tables as wide as each other. Each non-empty cell of the second part goes
+    on the cell of the first part that shows at the same place and width (a cell of the last row,
+    or one spanning down to it; columns are matched by position, as a page may lack a column
+    boundary the other has), and the second part is one of: (a) the numbers of a label printed on
+    the previous page, in cells left empty there (a first part without numbers; never numbers
+    below a header), maybe beside the rest of the label; (b) only the rest of a wrapped label cut
+    in two, beside the numbers of the first part; (c) only the rest of wrapped numbers cut in two.
+    A text going on a text must not start a new numbered item. Returns whether a row was joined.
+    """
+    if not prev.rows or not cur.rows or prev.pos.bbox is None or cur.pos.bbox is None:
+        return False
+    if abs(prev.pos.bbox[0] - cur.pos.bbox[0]) > tol or abs(prev.pos.bbox[2] - cur.pos.bbox[2]) > tol:
+        return False
+    head = 0  # a header repeated at the top of the page: the continued row comes after it
+    while head < min(len(cur.rows), len(prev.rows) - 1) and _row_texts(cur.rows[head]) == _row_texts(prev.rows[head]):
+        head += 1
+    if head >= len(cur.rows):
+        return False
+    first = cur.rows[head]
+    above = _last_row_places(prev)  # (x0, x1, column, cell showing there)
+    if above is None or not _ruled_row(prev.rows[-1], tol) or not _ruled_row(first, tol):
+        return False
+    last_kinds = [_kind(cell) for _, _, _, cell in above]
+    moves: list[tuple[Cell, int, Cell]] = []  # (cell of the second part, column, cell above it)
+    has_text = any(_kind(c) == "t" for c in first if not c.merged)
+    fills = cuts = 0  # numbers into empty cells (a), numbers going on numbers (c)
+    for cell in first:
+        kind = None if cell.merged else _kind(cell)
+        if kind is None:
+            continue
+        box = cell.pos.bbox
+        if box is None:
+            return False
+        place = next((k for k, (x0, x1, _, _) in enumerate(above)
+                      if abs(x0 - box[0]) <= tol and abs(x1 - box[2]) <= tol), None)
+        if place is None:  # not below one cell (a caption row spanning more columns)
+            return False
+        col, target = above[place][2], above[place][3]
+        if last_kinds[place] is None and kind == "v":
+            fills += 1
+        elif last_kinds[place] != kind:
+            return False
+        elif kind == "t" and _NEW_ITEM.match(cell.text):
+            return False
+        elif kind == "v":
+            if has_text or not is_value(_join_lines(target.text, cell.text)):
+                return False
+            cuts += 1
+        moves.append((cell, col, target))
+    if not moves or (fills and (cuts or "v" in last_kinds)):
+        return False
+    last = prev.rows[-1]
+    for cell, col, target in moves:
+        if target.text.strip():
+            target.text = _join_lines(target.text, cell.text)
+        else:
+            last[col] = cell
+    del cur.rows[head]
+    return True
+
+
+def _row_texts(row: list[Cell]) -> list[str]:
+    return [c.text for c in row]
+
+
+def _ruled_row(row: list[Cell], tol: float) -> bool:
+    """A row of ruled cells: side by side, each starting where the one before ends (cells of a table
+    built from text positions are boxes around their characters, with gaps between them)."""
+    boxes = sorted({c.pos.bbox for c in row if c.pos.bbox is not None})
+    if len(boxes) != len({c.pos.bbox for c in row}):
+        return False
+    return all(abs(a[2] - b[0]) <= tol for a, b in zip(boxes, boxes[1:], strict=False))
+
+
+def _last_row_places(grid: Grid) -> list[tuple[float, float, int, Cell]] | None:
+    """The cells showing in the last row of `grid`, left to right: (x0, x1, column, cell). For a
+    merged copy, the cell spanning there (the same box, up the column or left along the row)."""
+    rows = grid.rows
+    out: list[tuple[float, float, int, Cell]] = []
+    for col, cell in enumerate(rows[-1]):
+        if cell.pos.bbox is None:
+            return None
+        origin: Cell | None = cell
+        if cell.merged:
+            origin = next((other for r in range(len(rows) - 1, -1, -1) for other in reversed(rows[r][:col + 1])
+                           if not other.merged and other.pos.bbox == cell.pos.bbox), None)
+        if origin is None or (out and out[-1][3] is origin):
+            continue
+        out.append((cell.pos.bbox[0], cell.pos.bbox[2], col, origin))
+    return out
+
+
+def _kind(cell: Cell | None) -> str | None:
+    """'v' a number or a blank mark (—, /, 无), 't' other text, None empty."""
+    if cell is None or not cell.text.strip():
+        return None
+    return "v" if is_value(cell.text) else "t"
+
+
+def _join_lines(a: str, b: str) -> str:
+    """Two pieces of one cell's text (lines of a wrapped label): as `cell_text` joins lines."""
+    if a and b and not (_is_cjk(a[-1]) or _is_cjk(b[0]) or (a[-1].isdigit() and b[0].isdigit())
+                        or a[-1] in ",.-/" or b[0] in ",.%"):
+        return f"{a} {b}"
+    return a + b
 
 
 def _continues_over_page(prev: _Para, cur: _Para) -> bool:

@@ -97,16 +97,10 @@ def _lookup(table: dict[str, tuple[str, ...]], key: object) -> str | None:
 
 
 def _date(value: object, path: Path, where: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    from ..extract.metadata import parse_date
+    from ..extract.metadata import coerce_date
 
-    d = parse_date(str(value))
-    if d is None:
+    d = coerce_date(value)
+    if isinstance(d, str):
         raise FillError(path, where, f"“{value}”不是日期（应如 2024-01-26）")
     return d
 

@@ -220,16 +220,10 @@ def _header(sheet: Sheet, wanted: dict[str, tuple[str, ...]], file: str, errors:
 
 def _date(v: object) -> dt.date | None | str:
     """A date, None for empty, or the text when it is not a date."""
-    if v is None or (isinstance(v, str) and not v.strip()):
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    from ..extract.metadata import parse_date
+    from ..extract.metadata import coerce_date
 
-    d = parse_date(_text(v))
-    return d if d is not None else _text(v)
+    d = coerce_date(v)
+    return _text(v) if isinstance(d, str) else d
 
 
 # -- vocabularies --------------------------------------------------------------------------

@@ -8,7 +8,8 @@ as `expected_findings` (with the cells involved). Presentation varies the way pu
 do: pipe rows or one cell per line (text), wrapped labels and headers, navigation junk,
 full-width digits, thousands separators, blank cells (—, /, 无, empty), tables published as images
 or left out, both template versions (and the old one used after 2021), varied organisations,
-years and section wording.
+years and section wording; in DOCX/PDF, table rows breaking across pages, narrow label columns,
+表四 headers wrapped one character per line, tall rows and shifted page breaks.
 
 Layout of `out`: one directory per format, `<id>.<ext>` beside `<id>.gold.json` (the report
 JSON contract for what a correct parser reads from that file, plus `expected_findings`).
@@ -327,6 +328,14 @@ def present(syn: Synthetic, fmt: str, seed: int, index: int) -> Synthetic:
         style = {"style": rng.choice(("pipe", "pipe", "cellline")), "drop_merged_labels": rng.random() < 0.5,
                  "wrap": rng.choice((0, 0, 7, 9, 12)), "blank_lines": rng.random() < 0.3}
     charset = "gbk" if fmt == "html" and rng.random() < 0.2 else "utf-8"
+    if fmt in ("docx", "pdf"):  # page layout of the tables (drawn last: the choices above stay as they were)
+        decor.split_rows = rng.random() < 0.6  # Word lets a row break across pages unless told otherwise
+        decor.label_width = rng.choice((None, None, 1.8, 1.4, 1.0))  # narrower: labels wrap onto more lines
+        decor.table_gap = rng.choice((0, 0, 1, 2, 3))
+        if rng.random() < 0.4:  # 表四 in 五号: its headers wrap one character per line
+            decor.table_font_size = {"reviews_litigation": 10.5}
+        if rng.random() < 0.15:
+            decor.row_height = rng.choice((24.0, 32.0))
     report.figures = dict(report.figures)
     return Synthetic(report=report, expected_findings=expected, decor=decor, template=template,
                      text_style=style, charset=charset)
