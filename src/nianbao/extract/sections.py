@@ -34,9 +34,7 @@ _SPILL_KEYS = {label_key(a) for a in SECTION5_SPILLOVER}
 @dataclass(slots=True)
 class _Heading:
     number: int  # standard section it maps to
-    printed_number: int  # the numeral as printed
     heading: str  # heading text as printed (numeral included)
-    title_key: str
     start: int  # offset of the heading in the paragraph text
     end: int  # offset just past it
     spillover: bool = False
@@ -84,15 +82,13 @@ def _find_headings(text: str) -> list[_Heading]:
         got = _classify(m.group(1), m.group(2))
         if got:
             heading = (text if same_len else norm)[m.start():m.end()]
-            out.append(_Heading(got[0], _NUMERALS.index(m.group(1)) + 1, heading.strip(),
-                                label_key(m.group(2)), m.start(), m.end(), got[1]))
+            out.append(_Heading(got[0], heading.strip(), m.start(), m.end(), got[1]))
     if not out or out[0].start > 0:
         m = _START.match(norm)
         if m and len(norm.strip()) <= MAX_HEADING:
             got = _classify(m.group(1), norm[m.end():])
             if got:
-                out.insert(0, _Heading(got[0], _NUMERALS.index(m.group(1)) + 1, text.strip(),
-                                       label_key(norm[m.end():]), 0, len(text), got[1]))
+                out.insert(0, _Heading(got[0], text.strip(), 0, len(text), got[1]))
     return out
 
 
@@ -101,8 +97,6 @@ class SectionsRead:
     sections: list[Section]
     preamble: str  # text before the first heading (intro; often holds the metadata)
     findings: list[Finding] = field(default_factory=list)
-    # paragraph index -> section number, for other extractors (figures) that want context
-    paragraph_section: dict[int, int] = field(default_factory=dict)
 
 
 _DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
@@ -115,8 +109,7 @@ def read_sections(doc: Document) -> SectionsRead:
     preamble: list[str] = []
     findings: list[Finding] = []
     current = 0
-    para_section: dict[int, int] = {}
-    for idx, para in enumerate(paragraphs):
+    for para in paragraphs:
         pieces = _split(para, current)
         for number, heading, body, spill in pieces:
             if heading is not None:
@@ -130,7 +123,6 @@ def read_sections(doc: Document) -> SectionsRead:
                 current = number
             if body:
                 (texts[current] if current else preamble).append(body)
-        para_section[idx] = current
     _drop_signature(texts[6] if headings[6] else texts[max([n for n in texts if headings[n]] or [1])])
     sections: list[Section] = []
     for sec in SECTIONS:
@@ -144,7 +136,7 @@ def read_sections(doc: Document) -> SectionsRead:
         elif label_key(_strip_numeral(heading or "")) != label_key(sec.title):
             findings.append(finding("extract.section_renamed", [], heading or "", number=sec.number,
                                     number_cn=CN_NUMBERS[sec.number - 1], heading=heading, title=sec.title))
-    return SectionsRead(sections, "\n".join(preamble), findings, para_section)
+    return SectionsRead(sections, "\n".join(preamble), findings)
 
 
 def _strip_numeral(heading: str) -> str:

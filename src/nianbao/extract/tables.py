@@ -73,7 +73,6 @@ class _Stream:
         self.duplicates: list[tuple[str, str, str]] = []  # (table, row key, label)
         self.review_values: list[CellValue] = []
         self.review_cells: list[Cell] = []
-        self.review_header_seen = False
 
     # -- routing -------------------------------------------------------------------------
     def heading(self, table: str | None) -> None:
@@ -87,7 +86,6 @@ class _Stream:
         if any(m in joined for m in _REVIEW_MARKERS) and ("诉讼" in joined or "结果维持" in joined):
             self._close()
             self.context = "reviews_litigation"
-            self.review_header_seen = True
         for k, cell in enumerate(texts):
             if self.context == "reviews_litigation":
                 self._review_row(texts[k:])

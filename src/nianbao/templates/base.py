@@ -29,10 +29,6 @@ class Row:
     # True where the bare label is ambiguous (e.g. 其他) and only counts with its number.
     needs_number: bool = False
 
-    @property
-    def display(self) -> str:
-        return self.label
-
 
 @dataclass(frozen=True, slots=True)
 class Group:
