@@ -39,6 +39,7 @@ def _fixture_helpers():  # type: ignore[no-untyped-def]
 
 MF = _fixture_helpers()
 PLACES = ["青松县", "白鹭区", "云溪市", "红岭县", "柳林镇", "枫林街道", "东湖乡", "梅岭县", "石桥镇", "桃源区"]
+SLIP_SHARE = 0.15  # share of pages whose 表三 does not add up (as in the seeds: some do not)
 DEPTS = ["人民政府", "教育局", "财政局", "交通运输局", "生态环境局", "卫生健康委员会", "自然资源局", "审计局"]
 
 
@@ -59,15 +60,21 @@ def _nav(rng: random.Random, n: int) -> str:
 
 
 def _values(rng: random.Random) -> tuple[dict, list[list[int]], list[int], str]:
+    """Table values as real reports print them: they add up, except on a few pages (a slip in one cell)."""
+    from nianbao.templates import get_template
+    from nianbao.writers.synth import _applications, _reviews
+
     version = rng.choice(["2019", "2021"])
-    rows = 23 if version == "2019" else 25
-    apps = [[rng.randrange(0, 30) for _ in range(6)] for _ in range(rows)]
-    for r in apps:
-        r.append(sum(r))
-    reviews = []
-    for _ in range(3):
-        g = [rng.randrange(0, 4) for _ in range(4)]
-        reviews += g + [sum(g)]
+    t = get_template(version)
+    scale = rng.choice([5, 20, 80, 300])
+    app = _applications(rng, t, scale)
+    cols = [c.key for c in t.applications.columns]
+    apps = [[app[r.key][c] for c in cols] for r in t.applications.rows]
+    rev = _reviews(rng, t, scale)
+    reviews = [rev[g.key][c.key] for g in t.reviews.groups for c in t.reviews.columns]
+    if rng.random() < SLIP_SHARE:  # a typing slip: one 表三 cell off by a little
+        row = apps[rng.randrange(len(apps))]
+        row[rng.randrange(len(row))] += rng.randrange(1, 4)
     if version == "2021":
         active = {"rules": [0, 0, 0], "normative": [rng.randrange(9), rng.randrange(3), rng.randrange(60)],
                   "licensing": [rng.randrange(3000)], "penalty": [rng.randrange(300)], "coercion": [rng.randrange(9)],
@@ -81,6 +88,11 @@ def _values(rng: random.Random) -> tuple[dict, list[list[int]], list[int], str]:
 
 
 def make_page(i: int) -> bytes:
+    return make_case(i)[0]
+
+
+def make_case(i: int) -> tuple[bytes, list[list[int]]]:
+    """Page `i` and the 表三 values printed on it (rows and columns in template order)."""
     rng = random.Random(i)
     place = rng.choice(PLACES)
     org = place + rng.choice(DEPTS)
@@ -105,7 +117,7 @@ def make_page(i: int) -> bytes:
               + f'<div class="TRS_Editor">{body}</div>{MF.SHARE}</div>\n' + MF.related(rng.randrange(5, 30)) + MF.FOOTER)
     size = len((top + chrome).encode("utf-8"))
     pad = _script(rng, max(0, target - size - 200))
-    return (top + pad + "</head>\n<body>\n" + chrome + "</body></html>\n").encode("utf-8")
+    return (top + pad + "</head>\n<body>\n" + chrome + "</body></html>\n").encode("utf-8"), apps
 
 
 def _rss_mb() -> float:
@@ -120,29 +132,53 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(pages: int, every: int) -> None:
+def run(pages: int, every: int, plain: bool = False) -> None:
+    """Parse `pages` generated pages one after the other, as `nianbao parse DIR` does (in a
+    `nianbao.batch`, unless `plain`), printing the figures every `every` pages."""
+    import contextlib
+    import gc
+
     import nianbao
+
+    gc_time = [0.0, 0.0]  # spent in the cyclic GC; start of the running collection
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_time[1] = time.perf_counter()
+        else:
+            gc_time[0] += time.perf_counter() - gc_time[1]
 
     t_cpu = 0.0
     t_wall = 0.0
     total_bytes = 0
     ok = 0
-    with tempfile.TemporaryDirectory() as tmp:
+    gc.callbacks.append(on_gc)
+    with tempfile.TemporaryDirectory() as tmp, (contextlib.nullcontext() if plain else nianbao.batch()):
         path = Path(tmp) / "page.html"
         for i in range(pages):
-            data = make_page(i)
+            data, expected = make_case(i)
             total_bytes += len(data)
             path.write_bytes(data)
             c0, w0 = time.process_time(), time.perf_counter()
             report = nianbao.parse(path)
             t_cpu += time.process_time() - c0
             t_wall += time.perf_counter() - w0
-            ok += report.tables.applications is not None
+            ok += report.tables.applications is not None and _table3(report) == expected
             if (i + 1) % every == 0 or i + 1 == pages:
                 print(f"{i + 1:6d} pages  {(i + 1) / t_cpu:7.1f} pages/s/core (cpu)  {t_cpu / (i + 1) * 1000:5.1f} ms/page (cpu)"
                       f"  {(i + 1) / t_wall:7.1f} pages/s (wall)  avg {total_bytes / (i + 1) / 1024:5.1f} KB"
+                      f"  gc {gc_time[0] / (i + 1) * 1000:4.2f} ms/page"
                       f"  rss {_rss_mb():6.1f} MB  peak {_peak_mb():6.1f} MB", flush=True)
-    print(f"表三 read on {ok}/{pages} pages")
+    gc.callbacks.remove(on_gc)
+    print(f"表三 read exactly (every value as generated) on {ok}/{pages} pages")
+
+
+def _table3(report) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    from nianbao.templates import get_template
+
+    t = get_template(report.meta.template or "2021")
+    rows = report.tables.applications.rows
+    return [[rows[r.key][c.key] for c in t.applications.columns] for r in t.applications.rows]
 
 
 # ------------------------------------------------------------------------------------------
@@ -295,10 +331,12 @@ def stages(pages: int, rounds: int = 3) -> None:
             root = timed("lxml parse", H._parse, text, "page.html")
             head = timed("head meta", H._head_meta, root)
             body = timed("hidden + strip", _clean_tree, root)
-            stats = timed("measure", H._measure, body)
+            measured = timed("measure", H._measure, body)
+            stats = measured.stats
             article = timed("find body", H._find_body, body, stats)
             doc = Document(path="page.html", format="html", sha256="")
-            doc.page_title = timed("page title", H._page_title, root, head, stats)
+            owners = measured.report_text_owners if H._sole_body(root, body) else []
+            doc.page_title = timed("page title", H._page_title, root, head, stats, owners)
             timed("page metadata", H._page_meta_outside, body, article, stats, doc.page_meta)
             walker = H._Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
             timed("walk (paragraphs, grids)", walker.run)
@@ -319,13 +357,14 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=500, help="print figures every N pages")
     ap.add_argument("--compare", type=int, default=0, metavar="N", help="compare lxml and selectolax on N pages")
     ap.add_argument("--stages", type=int, default=0, metavar="N", help="time each step of the parse on N pages")
+    ap.add_argument("--plain", action="store_true", help="parse in a plain loop, not in a nianbao.batch")
     args = ap.parse_args()
     if args.compare:
         compare(args.compare)
     elif args.stages:
         stages(args.stages)
     else:
-        run(args.pages, args.every)
+        run(args.pages, args.every, args.plain)
 
 
 if __name__ == "__main__":

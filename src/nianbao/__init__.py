@@ -7,12 +7,13 @@
 
 from __future__ import annotations
 
-from .api import load_report, parse, parse_text
+from .api import load_report, parse, parse_many, parse_text
+from .batch import batch
 from .document import Document
 from .errors import NianbaoError, ReadError
 from .model import Finding, Report
 
 __version__ = "0.1.0"
 
-__all__ = ["Document", "Finding", "NianbaoError", "ReadError", "Report", "load_report", "parse", "parse_text",
-           "__version__"]
+__all__ = ["Document", "Finding", "NianbaoError", "ReadError", "Report", "batch", "load_report", "parse",
+           "parse_many", "parse_text", "__version__"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .batch import batch
 from .errors import ReadError
 from .extract import extract
 from .model import SCHEMA_ID, Report
@@ -20,6 +22,22 @@ def parse(path: str | Path) -> Report:
     report = extract(read(path))
     _run_checks(report)
     return report
+
+
+def parse_many(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Report | Exception]]:
+    """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
+    (a ReadError naming it and the problem, or any other failure) never stops the rest.
+
+    Faster than calling `parse` in a loop on long runs: see `nianbao.batch`.
+    """
+    with batch():
+        for path in paths:
+            p = Path(path)
+            try:
+                result: Report | Exception = parse(p)
+            except Exception as exc:  # the batch goes on; the caller gets the error
+                result = exc
+            yield p, result
 
 
 def parse_text(text: str, path: str = "<text>") -> Report:

@@ -13,6 +13,7 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from ..batch import batch
 from ..errors import NianbaoError
 
 err_console = Console(stderr=True, highlight=False)
@@ -35,8 +36,8 @@ def for_each_file(paths: Iterable[Path], work: Callable[[Path], T], label: str =
     """Run `work` on every file; a failure is reported and yields (path, None); the batch goes on."""
     items = list(paths)
     show = len(items) > 1 and sys.stderr.isatty()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=err_console, transient=True, disable=not show) as progress:
+    with batch(), Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           TimeRemainingColumn(), console=err_console, transient=True, disable=not show) as progress:
         task = progress.add_task(label, total=len(items))
         for path in items:
             try:

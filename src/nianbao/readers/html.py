@@ -108,22 +108,29 @@ META_BLOCK_MAX = 1000  # a metadata block is short
 MAX_SPAN = 1000
 
 
-@dataclass(slots=True)
-class _Stat:
-    total: int = 0  # characters of text (whitespace-trimmed pieces)
-    links: int = 0  # characters of text inside <a>
-    n_links: int = 0
-    n_tables: int = 0
-    n_images: int = 0
-
-    @property
-    def own(self) -> int:
-        return self.total - self.links
+# What `_measure` knows of an element, as a list (about a thousand are made per page; a list is
+# several times cheaper to make than an object): characters of text (whitespace-trimmed pieces),
+# characters of text inside <a>, and how many links, tables, images and elements its subtree holds.
+Stat = list[int]
+TOTAL, LINKS, N_LINKS, N_TABLES, N_IMAGES, SIZE = range(6)
 
 
-# Stats are never changed once made, so the plain leaves share these.
+def _own(st: Stat) -> int:
+    """Text that is not link text."""
+    return st[TOTAL] - st[LINKS]
+
+
+# Stats of childless elements are never changed, so the plain ones share these.
 _N_LEAF = 512
-_LEAF = [_Stat(n) for n in range(_N_LEAF)]
+_LEAF: list[Stat] = [[n, 0, 0, 0, 0, 1] for n in range(_N_LEAF)]
+
+
+@dataclass(slots=True)
+class _Measured:
+    stats: dict[etree._Element, Stat]
+    # elements owning a text or tail naming 报告/年报, in document order (title candidates)
+    report_text_owners: list[etree._Element]
+
 
 # --------------------------------------------------------------------------------------------
 # entry points
@@ -162,9 +169,11 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    stats = _measure(body)
+    measured = _measure(body)
+    stats = measured.stats
     article = _find_body(body, stats)
-    doc.page_title = _page_title(root, head_meta, stats)
+    owners = measured.report_text_owners if _sole_body(root, body) else [t.getparent() for t in _REPORT_TEXT(root)]
+    doc.page_title = _page_title(root, head_meta, stats, owners)
     _page_meta_outside(body, article, stats, doc.page_meta)
     walker = _Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
     walker.run()
@@ -246,48 +255,86 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
 # measuring and finding the body
 
 
-def _measure(body: etree._Element) -> dict[etree._Element, _Stat]:
-    """Text and link-text sizes of every element, computed children first (reverse pre-order)."""
+def _measure(body: etree._Element) -> _Measured:
+    """Sizes of every element's text (see `Stat`), and the title candidates, in one pass.
+
+    Elements are taken in reverse document order, so each one's subtree is complete when it is
+    reached; it then adds itself (and its tail) to its parent's sums.
+    """
     elements = list(body.iter(etree.Element))  # elements only (no comments, PIs, entities)
-    stats: dict[etree._Element, _Stat] = {}
+    stats: dict[etree._Element, Stat] = {}
     get = stats.get
-    for el in reversed(elements):
+    text_hits: list[int] = []  # index of an element whose text names the report
+    tail_hits: list[tuple[int, etree._Element]] = []
+    for i in range(len(elements) - 1, -1, -1):
+        el = elements[i]
         text = el.text
-        total = len(text.strip()) if text else 0
-        if not len(el):  # a leaf (most elements): no children to add up
-            tag = el.tag
-            if tag == "a":
-                stats[el] = _Stat(total, total, 1, 0, 0)
-            elif tag == "table":
-                stats[el] = _Stat(total, 0, 0, 1, 0)
-            elif tag == "img":
-                stats[el] = _Stat(total, 0, 0, 0, 1)
-            else:
-                stats[el] = _LEAF[total] if total < _N_LEAF else _Stat(total, 0, 0, 0, 0)
-            continue
-        links = n_links = n_tables = n_images = 0
-        for child in el:
-            cs = get(child)
-            if cs is not None:
-                total += cs.total
-                if cs.n_links or cs.n_tables or cs.n_images:  # links > 0 implies n_links > 0
-                    links += cs.links
-                    n_links += cs.n_links
-                    n_tables += cs.n_tables
-                    n_images += cs.n_images
-            tail = child.tail
-            if tail:
-                total += len(tail.strip())
+        n = 0
+        if text:
+            n = len(text.strip())
+            if "报告" in text or "年报" in text:
+                text_hits.append(i)
+        st = get(el)  # made by a child of el: the children's sums
         tag = el.tag
-        if tag == "a":
-            links = total
-            n_links += 1
-        elif tag == "table":
-            n_tables += 1
-        elif tag == "img":
-            n_images += 1
-        stats[el] = _Stat(total, links, n_links, n_tables, n_images)
-    return stats
+        if st is None:  # no child elements
+            if tag == "a":
+                st = [n, n, 1, 0, 0, 1]
+            elif tag == "table":
+                st = [n, 0, 0, 1, 0, 1]
+            elif tag == "img":
+                st = [n, 0, 0, 0, 1, 1]
+            else:
+                st = _LEAF[n] if n < _N_LEAF else [n, 0, 0, 0, 0, 1]
+            stats[el] = st
+        else:
+            st[TOTAL] += n
+            st[SIZE] += 1
+            if tag == "a":
+                st[LINKS] = st[TOTAL]
+                st[N_LINKS] += 1
+            elif tag == "table":
+                st[N_TABLES] += 1
+            elif tag == "img":
+                st[N_IMAGES] += 1
+        if el is body:
+            continue
+        tail = el.tail
+        add = st[TOTAL]
+        if tail:
+            add += len(tail.strip())
+            if "报告" in tail or "年报" in tail:
+                tail_hits.append((i, el))
+        parent = el.getparent()
+        ps = get(parent)
+        if ps is None:
+            stats[parent] = [add, st[LINKS], st[N_LINKS], st[N_TABLES], st[N_IMAGES], st[SIZE]]
+        else:
+            ps[TOTAL] += add
+            ps[SIZE] += st[SIZE]
+            if st[N_LINKS] or st[N_TABLES] or st[N_IMAGES]:  # links > 0 implies n_links > 0
+                ps[LINKS] += st[LINKS]
+                ps[N_LINKS] += st[N_LINKS]
+                ps[N_TABLES] += st[N_TABLES]
+                ps[N_IMAGES] += st[N_IMAGES]
+    return _Measured(stats, _in_document_order(elements, stats, text_hits, tail_hits))
+
+
+def _in_document_order(elements: list[etree._Element], stats: dict[etree._Element, Stat], text_hits: list[int],
+                       tail_hits: list[tuple[int, etree._Element]]) -> list[etree._Element]:
+    """Owners of text hits (at their element) and tail hits (after their element's subtree)."""
+    keyed = [((i, 1, 0), elements[i]) for i in text_hits]
+    for i, el in tail_hits:
+        # a tail comes before the next element's text; of tails ending together, the innermost first
+        depth = sum(1 for _ in el.iterancestors())
+        keyed.append(((i + stats[el][SIZE], 0, -depth), el))
+    keyed.sort(key=lambda k: k[0])
+    return [el for _, el in keyed]
+
+
+def _sole_body(root: etree._Element, body: etree._Element) -> bool:
+    """`body` is the page's only <body> (so measuring it saw all the text the title search needs)."""
+    bodies = list(root.iter("body"))
+    return len(bodies) == 1 and bodies[0] is body
 
 
 @lru_cache(maxsize=4096)
@@ -310,23 +357,23 @@ def _names(el: etree._Element) -> str:
     return f"{cls} {ident}" if ident else cls
 
 
-def _is_layout_table(table: etree._Element, stats: dict[etree._Element, _Stat]) -> bool:
+def _is_layout_table(table: etree._Element, stats: dict[etree._Element, Stat]) -> bool:
     for cell in _table_cells(table):
         st = stats.get(cell)
-        if st is not None and (st.n_tables or st.total > LONG_CELL):
+        if st is not None and (st[N_TABLES] or st[TOTAL] > LONG_CELL):
             return True
     return False
 
 
-def _find_body(body: etree._Element, stats: dict[etree._Element, _Stat]) -> etree._Element:
+def _find_body(body: etree._Element, stats: dict[etree._Element, Stat]) -> etree._Element:
     node = body
     while True:
-        own = stats[node].own
+        own = _own(stats[node])
         children = [c for c in node if isinstance(c.tag, str) and c in stats]
         if not children or own <= 0:
             break
-        best = max(children, key=lambda c: stats[c].own)
-        if stats[best].own < 0.7 * own:
+        best = max(children, key=lambda c: _own(stats[c]))
+        if _own(stats[best]) < 0.7 * own:
             break
         if best.tag == "table" and not _is_layout_table(best, stats):
             break
@@ -343,17 +390,17 @@ def _find_body(body: etree._Element, stats: dict[etree._Element, _Stat]) -> etre
             st = stats.get(el)
             if st is None:
                 continue
-            if st.own >= 0.5 * stats[node].own and (best_hint is None or st.own >= stats[best_hint].own):
+            if _own(st) >= 0.5 * _own(stats[node]) and (best_hint is None or _own(st) >= _own(stats[best_hint])):
                 best_hint = el
     if best_hint is not None:
         node = best_hint
-    elif stats[node].own < 200:
+    elif _own(stats[node]) < 200:
         # little text (the table may be an image): a named container anywhere may still be the body
         hinted = [el for el in body.iter("div", "td", "article", "section")
                   if _content_name(_names(el))
-                  and (stats[el].own > 0 or stats[el].n_images)]
+                  and (_own(stats[el]) > 0 or stats[el][N_IMAGES])]
         if hinted:
-            node = max(hinted, key=lambda e: (stats[e].own + 50 * stats[e].n_images, -len(list(e.iterancestors()))))
+            node = max(hinted, key=lambda e: (_own(stats[e]) + 50 * stats[e][N_IMAGES], -len(list(e.iterancestors()))))
     return node
 
 
@@ -361,56 +408,15 @@ def _find_body(body: etree._Element, stats: dict[etree._Element, _Stat]) -> etre
 # title and metadata
 
 
-def _names_report(text: str | None) -> bool:
-    return bool(text) and ("报告" in text or "年报" in text)  # type: ignore[operator]
-
-
-def _report_text_owners(root: etree._Element) -> list[etree._Element]:
-    """Owners of the text nodes under <body> naming 报告/年报, in document order.
-
-    The same as ``[t.getparent() for t in _REPORT_TEXT(root)]`` (an element owns its text and
-    its tail), but a plain loop: the XPath costs more than the rest of the title search.
-    """
-    bodies = list(root.iter("body"))
-    if len(bodies) != 1:
-        return [t.getparent() for t in _REPORT_TEXT(root)]
-    body = bodies[0]
-    out: list[etree._Element] = []
-    # a tail comes after the node's subtree: (node that follows the subtree, owner), innermost last
-    pending: list[tuple[etree._Element | None, etree._Element]] = []
-    for node in body.iter():
-        while pending and pending[-1][0] is node:
-            out.append(pending.pop()[1])
-        if node.tag.__class__ is str and _names_report(node.text):
-            out.append(node)
-        if node is not body and _names_report(node.tail):
-            pending.append((_following(node, body), node))
-    while pending:
-        out.append(pending.pop()[1])
-    return out
-
-
-def _following(node: etree._Element, top: etree._Element) -> etree._Element | None:
-    """The node after `node`'s subtree in document order, within `top` (None at its end)."""
-    while node is not top:
-        nxt = node.getnext()
-        if nxt is not None:
-            return nxt
-        parent = node.getparent()
-        if parent is None:
-            return None
-        node = parent
-    return None
-
-
-def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._Element, _Stat]) -> str | None:
+def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._Element, Stat],
+                owners: list[etree._Element]) -> str | None:
     site = head.get("title", "")
     candidates: list[str] = []
     if "articletitle" in head:
         candidates.append(head["articletitle"])
     seen: set[etree._Element] = set()
     nodes: list[etree._Element] = list(root.iter("h1", "h2", "h3"))
-    for el in _report_text_owners(root):
+    for el in owners:
         for _ in range(3):  # the text's element and up to two wrappers (<p><b><span>title)
             if el is None or not isinstance(el.tag, str) or el.tag in ("body", "html", "title", "head"):
                 break
@@ -421,7 +427,7 @@ def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._E
             continue
         seen.add(el)
         st = stats.get(el)
-        if st is None or st.total > 120:
+        if st is None or st[TOTAL] > 120:
             continue
         text = _clean(_text_with_breaks(el).replace(_BREAK, ""))
         text = re.sub(r"^(?:标\s*题|名\s*称)\s*[:：]\s*", "", text)
@@ -477,7 +483,7 @@ def _meta_pairs(text: str) -> tuple[dict[str, str], int]:
     return pairs, unexplained
 
 
-def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dict[etree._Element, _Stat],
+def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dict[etree._Element, Stat],
                        out: dict[str, str]) -> None:
     """Metadata blocks of the page outside the article body (the body is read by the walker)."""
     stack = [body]
@@ -488,10 +494,10 @@ def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dic
         st = stats.get(el)
         if st is None:
             continue
-        if el.tag == "a" or (st.n_links >= 3 and st.links >= 0.8 * st.total):
+        if el.tag == "a" or (st[N_LINKS] >= 3 and st[LINKS] >= 0.8 * st[TOTAL]):
             continue
-        if st.total <= META_BLOCK_MAX:
-            if st.total == 0 or not _META_HINT.search("".join(el.itertext())):
+        if st[TOTAL] <= META_BLOCK_MAX:
+            if st[TOTAL] == 0 or not _META_HINT.search("".join(el.itertext())):
                 continue
             text = _text_with_breaks(el)
             if _META_RE.search(text):
@@ -499,7 +505,7 @@ def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dic
                 for k, v in pairs.items():
                     out.setdefault(k, v)
                 continue
-            if st.total <= 0:
+            if st[TOTAL] <= 0:
                 continue
         stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
 
@@ -672,13 +678,13 @@ def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int 
 
 
 class _Walker:
-    def __init__(self, doc: Document, stats: dict[etree._Element, _Stat], article: etree._Element,
+    def __init__(self, doc: Document, stats: dict[etree._Element, Stat], article: etree._Element,
                  table_index: dict[etree._Element, int]) -> None:
         self.doc = doc
         self.table_index = table_index  # position of each <table> among all tables of the page
         self.stats = stats
         self.article = article
-        self.article_own = max(1, stats[article].own) if article in stats else 1
+        self.article_own = max(1, _own(stats[article])) if article in stats else 1
         self.parts: list[str] = []
         self.line: int | None = None
         self.in_body_text = False  # a section heading was seen: metadata blocks no longer expected
@@ -721,14 +727,14 @@ class _Walker:
     # -- elements
     def is_junk(self, el: etree._Element) -> bool:
         st = self.stats.get(el)
-        if st is not None and st.own >= 0.5 * self.article_own and st.own > 50:
+        if st is not None and _own(st) >= 0.5 * self.article_own and _own(st) > 50:
             return False  # whatever it is called, it holds the report
         if el.tag in _JUNK_TAGS:
             return True
         names = _names(el)
         if names and _junk_name(names):
             return True
-        if st is not None and el.tag in _CONTAINER_TAGS and st.n_links >= 3 and st.links >= 0.6 * st.total:
+        if st is not None and el.tag in _CONTAINER_TAGS and st[N_LINKS] >= 3 and st[LINKS] >= 0.6 * st[TOTAL]:
             return True
         return False
 
@@ -737,13 +743,13 @@ class _Walker:
         if self.in_body_text:
             return False
         st = self.stats.get(el)
-        if st is None or st.total > META_BLOCK_MAX or st.total == 0:
+        if st is None or st[TOTAL] > META_BLOCK_MAX or st[TOTAL] == 0:
             return False
         text = _text_with_breaks(el)
         if not _META_RE.search(text):
             return False
         pairs, unexplained = _meta_pairs(text)
-        if len(pairs) >= 1 and unexplained <= max(4, st.total // 10) and (len(pairs) >= 2 or el.tag != "table"):
+        if len(pairs) >= 1 and unexplained <= max(4, st[TOTAL] // 10) and (len(pairs) >= 2 or el.tag != "table"):
             for k, v in pairs.items():
                 self.doc.page_meta.setdefault(k, v)
             return True
@@ -806,7 +812,7 @@ class _Walker:
             block = False
             for c in cells:  # a prose cell (nested table or long text) makes the row layout
                 st = get(c)
-                if st is not None and (st.n_tables > 0 or st.total > LONG_CELL):
+                if st is not None and (st[N_TABLES] > 0 or st[TOTAL] > LONG_CELL):
                     block = True
                     break
             layout_rows.append((tr, cells, block))
@@ -854,11 +860,11 @@ class _Walker:
         get = self.stats.get
         for tr, cells in run:  # images inside data cells (a table cell holding a picture)
             st = get(tr)
-            if st is not None and not st.n_images:
+            if st is not None and not st[N_IMAGES]:
                 continue  # none in this row
             for c in cells:
                 st = get(c)
-                if st is not None and st.n_images:
+                if st is not None and st[N_IMAGES]:
                     for img in c.iter("img"):
                         self.image(img)
 

@@ -1,0 +1,56 @@
+"""`nianbao.parse_many` and `nianbao.batch`: a batch goes on past bad files; the GC freeze is undone."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import nianbao
+from nianbao import ReadError
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "linchuan_2023.txt"
+
+
+def test_parse_many_goes_on_past_bad_files(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    shutil.copy(EXAMPLE, good)
+    empty = tmp_path / "b.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "c.html"
+    results = list(nianbao.parse_many([good, empty, missing, str(good)]))
+    assert [p.name for p, _ in results] == ["a.txt", "b.txt", "c.html", "a.txt"]
+    assert isinstance(results[0][1], nianbao.Report) and isinstance(results[3][1], nianbao.Report)
+    for _, err in results[1:3]:
+        assert isinstance(err, ReadError)
+    assert "b.txt" in str(results[1][1]) and "c.html" in str(results[2][1])
+    assert results[0][1].to_json() == results[3][1].to_json()
+    assert results[0][1].to_json() == nianbao.parse(good).to_json()
+
+
+def test_batch_freezes_once_and_undoes_it() -> None:
+    before = gc.get_freeze_count()
+    with nianbao.batch():
+        frozen = gc.get_freeze_count()
+        assert frozen > before
+        with nianbao.batch():  # nested: no second freeze
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
+
+
+def test_batch_is_undone_when_the_loop_fails() -> None:
+    try:
+        with nianbao.batch():
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    assert gc.get_freeze_count() == 0
+
+
+def test_abandoned_parse_many_releases_the_freeze() -> None:
+    it = nianbao.parse_many([EXAMPLE, EXAMPLE])
+    next(it)
+    assert gc.get_freeze_count() > 0
+    it.close()  # the caller stops early
+    assert gc.get_freeze_count() == 0
