@@ -26,7 +26,7 @@ def check_completeness(report: Report) -> Iterator[Finding]:
     elif meta.year is not None and meta.period_year != meta.year:
         yield finding("check.period_mismatch", [], f"统计期限 {meta.period_year} 年；报告年度 {meta.year} 年",
                       period=meta.period_year, year=meta.year)
-    if not any(meta.contact.model_dump().values()):
+    if not any(v for _, v in meta.contact):
         yield finding("check.contact_missing", [], "")
     six = next((s for s in report.sections if s.number == 6), None)
     if meta.template == "2021" and six is not None and six.present \

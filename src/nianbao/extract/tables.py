@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Cell, Document, Grid, Paragraph
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
@@ -53,11 +54,21 @@ class TablesRead:
     images: list[tuple[str, str]]  # (table or "", image src) seen where a table was expected
 
 
-class _Stream:
-    """Routes each cell to the table it belongs to and collects the rows."""
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """What a cell text means as a label (independent of the document: cached per template)."""
+
+    kind: str  # "pair" | "active_group" | "app_group" | "app_row" | "active_row"
+    row: Row | None = None
+    item_key: str = ""  # 表二 item of an active_row
+    ncols: int = 0  # columns of an active_row
+    parts: tuple[str, str] = ("", "")  # a "pair": group label and row label in one cell
+
+
+class _Labels:
+    """The label matchers of a template and what each cell text seen so far means."""
 
     def __init__(self, template: Template) -> None:
-        self.template = template
         self.app_matcher = cached_matcher(tuple(template.applications.rows), tuple(template.applications.groups))
         self.active_rows: dict[int, tuple[str, Row, int]] = {}
         active_defs: list[Row] = []
@@ -66,6 +77,52 @@ class _Stream:
                 self.active_rows[id(row)] = (item.key, row, len(item.columns))
                 active_defs.append(row)
         self.active_matcher = cached_matcher(tuple(active_defs))
+        self._memo: dict[str, _Label | None] = {}
+
+    def classify(self, text: str) -> _Label | None:
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        label = self._classify(text)
+        if len(self._memo) < 100_000:
+            self._memo[text] = label
+        return label
+
+    def _classify(self, text: str) -> _Label | None:
+        # A group label and a row label in one cell ('三、本年度办理结果 （一）予以公开'): both count.
+        parts = _SPACE_SPLIT.split(text.strip(), maxsplit=1)
+        if len(parts) == 2 and isinstance(self.app_matcher.match(parts[0]), Group) \
+                and isinstance(self.app_matcher.match(parts[1]), Row):
+            return _Label("pair", parts=(parts[0], parts[1]))
+        if any(m in text for m in _ACTIVE_MARKERS) and len(label_key(text)) < 20:
+            return _Label("active_group")
+        key = label_key(text)
+        if any(m in key for m in _APPLICATION_MARKERS):
+            return _Label("app_group")
+        target = self.app_matcher.match(text)
+        if isinstance(target, Group):
+            return _Label("app_group")
+        if isinstance(target, Row):
+            return _Label("app_row", target)
+        target = self.active_matcher.match(text)
+        if isinstance(target, Row):
+            item_key, row, ncols = self.active_rows[id(target)]
+            return _Label("active_row", row, item_key, ncols)
+        return None
+
+
+@lru_cache(maxsize=8)
+def _labels(template: Template) -> _Labels:
+    return _Labels(template)
+
+
+class _Stream:
+    """Routes each cell to the table it belongs to and collects the rows."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self.labels = _labels(template)
         self.context: str | None = None
         self.current: _RowRead | None = None
         self.app_rows: dict[str, _RowRead] = {}
@@ -105,7 +162,7 @@ class _Stream:
             if value is not None:
                 values.append((cell, value))
                 continue
-            if self._match_label(cell.text) is not None and self.context != "reviews_litigation":
+            if self._match_label(cell.text) and self.context != "reviews_litigation":
                 self._commit_review(values)
                 for rest in cells[k + 1:]:
                     self._cell(rest)
@@ -123,8 +180,7 @@ class _Stream:
         text = cell.text
         value = parse_value(text)
         if value is None or not text.strip():
-            target = self._match_label(text) if text.strip() else None
-            if target is not None:
+            if text.strip() and self._match_label(text):
                 return
         if self.context == "reviews_litigation":
             return  # 表四 cells are read row by row (_review_row)
@@ -145,38 +201,32 @@ class _Stream:
             # a wrapped label goes on in the next cell
             cur.label = f"{cur.label}{text}"
 
-    def _match_label(self, text: str) -> Row | Group | None:
-        # A group label and a row label in one cell ('三、本年度办理结果 （一）予以公开'): both count.
-        parts = _SPACE_SPLIT.split(text.strip(), maxsplit=1)
-        if len(parts) == 2 and isinstance(self.app_matcher.match(parts[0]), Group) \
-                and isinstance(self.app_matcher.match(parts[1]), Row):
-            self._match_label(parts[0])
-            return self._match_label(parts[1])
-        if any(m in text for m in _ACTIVE_MARKERS) and len(label_key(text)) < 20:
+    def _match_label(self, text: str) -> bool:
+        """Act on a label cell (start a row, switch table); False when the text is no label."""
+        label = self.labels.classify(text)
+        if label is None:
+            return False
+        kind = label.kind
+        if kind == "pair":
+            self._match_label(label.parts[0])
+            return self._match_label(label.parts[1])
+        if kind == "active_group":
             self._close()
             self.context = "active_disclosure"
-            return Group(text)
-        key = label_key(text)
-        if any(m in key for m in _APPLICATION_MARKERS):
+        elif kind == "app_group":
             self._close()
             self.context = "applications"
-            return Group(text)
-        target = self.app_matcher.match(text)
-        if isinstance(target, Group):
-            self._close()
+        elif kind == "app_row":
+            row = label.row
+            assert row is not None
+            self._start("applications", self.app_rows, row.key, text, len(self.template.applications.columns))
             self.context = "applications"
-            return target
-        if isinstance(target, Row):
-            self._start("applications", self.app_rows, target.key, text, len(self.template.applications.columns))
-            self.context = "applications"
-            return target
-        target = self.active_matcher.match(text)
-        if isinstance(target, Row):
-            item_key, row, ncols = self.active_rows[id(target)]
-            self._start("active_disclosure", self.active_read, f"{item_key}.{row.key}", text, ncols)
+        else:  # active_row
+            row = label.row
+            assert row is not None
+            self._start("active_disclosure", self.active_read, f"{label.item_key}.{row.key}", text, label.ncols)
             self.context = "active_disclosure"
-            return target
-        return None
+        return True
 
     def _start(self, table: str, store: dict[str, _RowRead], key: str, label: str, expected: int) -> None:
         self._close()

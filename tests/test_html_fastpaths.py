@@ -1,0 +1,91 @@
+"""The HTML reader's and extractor's fast paths give what the plain definitions give.
+
+- `_measure` (one reverse pass summing into parents) against a recursive definition of the
+  element statistics, and its title candidates against the XPath over all text nodes;
+- `_grid_text` (squashed cell by cell, cached) against squashing the whole grid text at once.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from nianbao.document import Cell, Document, Grid, Position
+from nianbao.extract.template_detect import _grid_text
+from nianbao.normalize import squash
+from nianbao.readers import html as H
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))
+TAGS = ["div", "p", "span", "a", "table", "tr", "td", "br", "img", "ul", "li", "b", "h1", "font"]
+TEXTS = ["", "政府信息公开工作年度报告", "  报告 ", "年报", "12", " \u3000 ", "当前位置：首页", "abc", "\n", "年 报"]
+
+
+def _reference(el: etree._Element) -> list[int]:
+    """[total, links, n_links, n_tables, n_images, size] by their definitions."""
+    total = sum(len(t.strip()) for t in el.itertext())
+    children = [c for c in el if isinstance(c.tag, str)]
+    sub = [_reference(c) for c in children]
+    links = total if el.tag == "a" else sum(s[1] for s in sub)
+    return [total, links, (el.tag == "a") + sum(s[2] for s in sub), (el.tag == "table") + sum(s[3] for s in sub),
+            (el.tag == "img") + sum(s[4] for s in sub), 1 + sum(s[5] for s in sub)]
+
+
+def _random_page(rng: random.Random) -> str:
+    def tree(depth: int) -> str:
+        out = []
+        for _ in range(rng.randrange(1, 5)):
+            tag = rng.choice(TAGS)
+            inner = tree(depth + 1) if depth < 4 and rng.random() < 0.6 else ""
+            out.append(f"<{tag}>{rng.choice(TEXTS)}{inner}</{tag}>{rng.choice(TEXTS)}")
+        return "".join(out)
+    return f"<html><body>{rng.choice(TEXTS)}{tree(0)}</body></html>"
+
+
+def _pages() -> list[str]:
+    rng = random.Random(11)
+    return [p.read_bytes().decode("utf-8", "replace") for p in FIXTURES] + [_random_page(rng) for _ in range(200)]
+
+
+def test_measure_matches_the_definitions() -> None:
+    for text in _pages():
+        root = H._parse(text, "t.html")
+        body = root.find("body")
+        assert body is not None
+        measured = H._measure(body)
+        for el in body.iter(etree.Element):
+            assert measured.stats[el] == _reference(el), etree.tostring(el, encoding="unicode")[:200]
+        xpath_owners = [t.getparent() for t in H._REPORT_TEXT(root)]
+        assert measured.report_text_owners == xpath_owners
+
+
+def test_leaf_stats_are_shared_but_never_changed() -> None:
+    for text in _pages()[:40]:
+        body = H._parse(text, "t.html").find("body")
+        assert body is not None
+        H._measure(body)
+    assert all(st == [n, 0, 0, 0, 0, 1] for n, st in enumerate(H._LEAF))
+
+
+_CELL_TEXT = st.text(alphabet=st.sampled_from(list("报告本年新制作数量１２3 \u3000\xa0|\n\u0301\u00a8ｱ（）")), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.lists(_CELL_TEXT, max_size=4), max_size=4), min_size=1, max_size=3),
+       st.lists(st.booleans(), min_size=16, max_size=16))
+def test_grid_text_cell_by_cell_equals_squashing_at_once(grids: list[list[list[str]]], merged: list[bool]) -> None:
+    k = 0
+    doc = Document(path="x", format="html", sha256="")
+    for rows in grids:
+        cells = []
+        for row in rows:
+            out = []
+            for text in row:
+                out.append(Cell(text, Position(), merged[k % len(merged)]))
+                k += 1
+            cells.append(out)
+        doc.blocks.append(Grid(rows=cells))
+    assert _grid_text(doc) == squash("\n".join(g.text() for g in doc.grids()))
