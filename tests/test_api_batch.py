@@ -30,13 +30,17 @@ def test_parse_many_goes_on_past_bad_files(tmp_path: Path) -> None:
 
 def test_batch_freezes_once_and_undoes_it() -> None:
     before = gc.get_freeze_count()
+    threshold = gc.get_threshold()
     with nianbao.batch():
+        assert gc.get_threshold()[0] >= 5000 and gc.get_threshold()[1:] == threshold[1:]
         frozen = gc.get_freeze_count()
         assert frozen > before
         with nianbao.batch():  # nested: no second freeze
             assert gc.get_freeze_count() == frozen
         assert gc.get_freeze_count() == frozen
+        assert gc.get_threshold()[0] >= 5000  # the inner batch did not restore it
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == threshold
 
 
 def test_batch_is_undone_when_the_loop_fails() -> None:
@@ -46,6 +50,7 @@ def test_batch_is_undone_when_the_loop_fails() -> None:
     except RuntimeError:
         pass
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold()[0] < 5000
 
 
 def test_abandoned_parse_many_releases_the_freeze() -> None:
