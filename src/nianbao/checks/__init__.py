@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import Finding, Report
+from .common import cells_of
 from .crossyear import check_cross_year, similarity
 from .report import check_completeness, check_template_year, check_text_vs_tables, check_timeliness, deadline
 from .tables import check_relations, check_rules_power, check_values, evaluate
@@ -34,8 +35,9 @@ def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
     avoid repeating them (e.g. a row reported missing is not also reported blank).
     """
     found: list[Finding] = []
-    for check in CHECKS:
-        found.extend(check(report))
+    with cells_of(report):
+        for check in CHECKS:
+            found.extend(check(report))
     if previous is not None:
         found.extend(check_cross_year(report, previous))
     return found

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..model import Report
@@ -42,8 +44,29 @@ def value(report: Report, path: str) -> CellValue:
         return None
 
 
+# While `run_checks` runs, the cells of the report it checks (several checks look them all up).
+_CELLS: ContextVar[tuple[Report, dict[str, CellValue]] | None] = ContextVar("nianbao_check_cells", default=None)
+
+
+@contextmanager
+def cells_of(report: Report) -> Iterator[None]:
+    """Flatten `report` once for the checks run inside this block (the report must not change in it)."""
+    token = _CELLS.set((report, _flatten(report)))
+    try:
+        yield
+    finally:
+        _CELLS.reset(token)
+
+
 def flatten(report: Report) -> dict[str, CellValue]:
     """Every cell of the tables read, path -> value (one pass; for checks that look up many cells)."""
+    scoped = _CELLS.get()
+    if scoped is not None and scoped[0] is report:
+        return scoped[1]
+    return _flatten(report)
+
+
+def _flatten(report: Report) -> dict[str, CellValue]:
     out: dict[str, CellValue] = {}
     t = report.tables
     if t.applications is not None:

@@ -30,15 +30,14 @@ def check_relations(report: Report) -> Iterator[Finding]:
 def evaluate(report: Report, rel: Relation, cells: dict[str, CellValue] | None = None) -> Finding | None:
     """The finding of a relation that does not hold (None when it holds or has a blank cell)."""
     cells = flatten(report) if cells is None else cells
-    lhs = [cells.get(t.path) for t in rel.lhs]
-    rhs = [cells.get(t.path) for t in rel.rhs]
-    if any(v is None for v in lhs + rhs):
+    get = cells.get
+    left = [get(t.path) for t in rel.lhs]
+    right = [get(t.path) for t in rel.rhs]
+    if None in left or None in right:
         return None
-    left = [v for v in lhs if v is not None]
-    right = [v for v in rhs if v is not None]
-    if equal(total(left), total(right)):
+    if equal(total(left), total(right)):  # type: ignore[arg-type]
         return None
-    lhs_text, rhs_text = side(rel.lhs, left), side(rel.rhs, right)
+    lhs_text, rhs_text = side(rel.lhs, left), side(rel.rhs, right)  # type: ignore[arg-type]
     scope = rel.scope
     return finding(rel.rule, rel.paths, f"{scope}：{lhs_text} ≠ {rhs_text}", scope=scope, scope_en=rel.scope_en,
                    lhs=fmt(total(left)), rhs=fmt(total(right)))

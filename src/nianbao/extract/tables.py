@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..document import Cell, Document, Grid, Paragraph
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
@@ -112,9 +111,18 @@ class _Labels:
         return None
 
 
-@lru_cache(maxsize=8)
+_LABELS: dict[int, tuple[Template, _Labels]] = {}
+
+
 def _labels(template: Template) -> _Labels:
-    return _Labels(template)
+    # Keyed by identity: hashing a Template (a frozen dataclass of tuples of rows) costs more
+    # than reading a table row. There are two templates; the bound only guards against misuse.
+    hit = _LABELS.get(id(template))
+    if hit is None or hit[0] is not template:
+        if len(_LABELS) > 16:
+            _LABELS.clear()
+        hit = _LABELS[id(template)] = (template, _Labels(template))
+    return hit[1]
 
 
 class _Stream:
