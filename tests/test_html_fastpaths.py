@@ -103,3 +103,43 @@ def test_junk_word_prefilters_agree_with_the_patterns(pieces: list[str]) -> None
     text = "".join(pieces)
     assert H._is_junk_line(text) == (H._JUNK_LINE.search(text) is not None)
     assert H._drop_junk_fragments(text) == H._JUNK_FRAGMENT.sub("", text)
+
+
+def _clean_reference(text: str) -> str:
+    if "\n" in text:
+        text = H._CJK_BREAK.sub("", text)
+    return H._WS.sub(" ", text).strip(" \u3000")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("报告12ab（）“”、 \t\n\r\xa0\u3000\u2002\u200b\ufeff\f\v.")), max_size=12))
+def test_clean_fast_path_agrees_with_the_patterns(text: str) -> None:
+    assert H._clean(text) == _clean_reference(text)
+
+
+def _cell_text_reference(td: etree._Element) -> str:
+    """The general way: text with breaks, cleaned line by line, joined (no fast path)."""
+    out = ""
+    for ln in (H._clean(x) for x in H._text_with_breaks(td).split("\n") if x):
+        if ln:
+            if out and not (H._is_cjkish(out[-1]) or H._is_cjkish(ln[0])):
+                out += " "
+            out += ln
+    return out
+
+
+_CELL_BITS = ["", " ", "\xa0", "12", "报告", "a b", "\n", "（一）", "“x”"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_CELL_BITS), st.sampled_from(["p", "div", "span", "br", "b"]), st.sampled_from(_CELL_BITS),
+       st.lists(st.tuples(st.sampled_from(["span", "font", "br", "p"]), st.sampled_from(_CELL_BITS),
+                          st.sampled_from(_CELL_BITS)), max_size=3),
+       st.sampled_from(_CELL_BITS), st.booleans())
+def test_word_style_cells_read_as_the_general_way(before: str, tag: str, text: str,
+                                                  inner: list[tuple[str, str, str]], after: str, second: bool) -> None:
+    kids = "".join(f"<{t}>{x}</{t}>{tail}" if t != "br" else f"<br>{tail}" for t, x, tail in inner)
+    extra = "<p>二</p>" if second else ""
+    html_text = f"<html><body><table><tr><td>{before}<{tag}>{text}{kids}</{tag}>{after}{extra}</td></tr></table></body></html>"
+    td = next(H._parse(html_text, "t.html").iter("td"))
+    assert H._cell_text(td) == _cell_text_reference(td)

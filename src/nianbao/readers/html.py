@@ -533,7 +533,9 @@ def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dic
 
 
 def _clean(text: str) -> str:
-    if text.isalnum():  # no space, newline or punctuation: nothing to clean (most cells)
+    # Every character _WS matches but the space is unprintable (so is U+3000): a printable text
+    # without a space has nothing to clean (most cells and many lines).
+    if text.isprintable() and " " not in text:
         return text
     if "\n" in text:  # a CJK line break needs a newline
         text = _CJK_BREAK.sub("", text)
@@ -608,6 +610,11 @@ def _cell_text(td: etree._Element) -> str:
         if _BREAK not in raw:
             return _clean(raw)  # one line
     else:
+        only = _sole_inline_block(td)
+        if only is not None:  # Word's <td><p><span>…</span></p></td>: the <p>'s one line
+            raw = "".join(only.itertext())
+            if _BREAK not in raw:
+                return _clean(raw)
         raw = _text_with_breaks(td)
     lines = [_clean(x) for x in raw.split(_BREAK) if x]
     out = ""
@@ -618,6 +625,20 @@ def _cell_text(td: etree._Element) -> str:
             out += " "
         out += ln
     return out
+
+
+def _sole_inline_block(td: etree._Element) -> etree._Element | None:
+    """The cell's only content when it is one block (a <p>) holding inline content, with nothing
+    but blank text around it: then the cell's text is that block's one line."""
+    if len(td) != 1:
+        return None
+    child = td[0]
+    tag = child.tag
+    if tag.__class__ is not str or tag == "br" or tag not in _BLOCK or not _inline_only(child):
+        return None
+    if (td.text and _clean(td.text)) or (child.tail and _clean(child.tail)):
+        return None
+    return child
 
 
 def _is_cjkish(ch: str) -> bool:
