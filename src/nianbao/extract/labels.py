@@ -10,6 +10,9 @@ from ..normalize import label_key, split_numbering
 from ..templates import Group, Row
 
 MIN_TRUNCATED = 4  # a truncated label must keep at least this many characters to count
+# Cell texts remembered per matcher: labels repeat from report to report, the rest (index numbers,
+# prose) does not, so a bound keeps a long batch's memory flat (≈ 200 bytes an entry).
+MEMO_MAX = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,7 @@ class LabelMatcher:
         except KeyError:
             pass
         target = self._match(text)
-        if len(self._memo) < 100_000:
+        if len(self._memo) < MEMO_MAX:
             self._memo[text] = target
         return target
 

@@ -19,7 +19,7 @@ from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
 from ..templates import Group, Row, Template
 from ..templates.rules import TABLE_LABELS, finding
-from .labels import cached_matcher
+from .labels import MEMO_MAX, cached_matcher
 from .sections import heading_section
 
 _REVIEW_MARKERS = ("行政复议",)
@@ -84,7 +84,7 @@ class _Labels:
         except KeyError:
             pass
         label = self._classify(text)
-        if len(self._memo) < 100_000:
+        if len(self._memo) < MEMO_MAX:
             self._memo[text] = label
         return label
 
