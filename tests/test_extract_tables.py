@@ -105,3 +105,19 @@ def test_provenance_points_at_the_printed_cell() -> None:
     assert p.text == "2,310"
     assert line[p.column:p.column + 5] == "2,310"  # type: ignore[index,operator]
     assert REPORT_2021[p.offset:p.offset + 5] == "2,310"  # type: ignore[index,operator]
+
+
+def test_memo_computes_once_and_stops_remembering_at_its_bound(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from nianbao.extract import labels
+
+    calls: list[str] = []
+
+    def fn(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    monkeypatch.setattr(labels, "MEMO_MAX", 3)
+    memo = labels.Memo(fn)
+    assert [memo[t] for t in ("a", "bb", "a", "ccc", "dddd", "dddd")] == [1, 2, 1, 3, 4, 4]
+    assert calls == ["a", "bb", "ccc", "dddd", "dddd"]  # the fourth text is past the bound: not kept
+    assert len(memo) == 3

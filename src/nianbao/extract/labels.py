@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from ..normalize import label_key, split_numbering
 from ..templates import Group, Row
@@ -13,6 +14,23 @@ MIN_TRUNCATED = 4  # a truncated label must keep at least this many characters t
 # Cell texts remembered per matcher: labels repeat from report to report, the rest (index numbers,
 # prose) does not, so a bound keeps a long batch's memory flat (≈ 200 bytes an entry).
 MEMO_MAX = 20_000
+
+V = TypeVar("V")
+
+
+class Memo(dict[str, V]):
+    """text -> fn(text) for a pure fn, remembered for up to MEMO_MAX texts (a known text is one
+    dict lookup: `memo[text]`; `__missing__` computes the others)."""
+
+    def __init__(self, fn: Callable[[str], V]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, text: str) -> V:
+        value = self.fn(text)
+        if len(self) < MEMO_MAX:
+            self[text] = value
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +59,13 @@ class LabelMatcher:
                 entries.append(_Entry(label_key(alias), group, group.number, False))
         # longest first, so 其他对外管理服务事项 wins over a shorter alias
         self._entries = sorted((e for e in entries if e.key), key=lambda e: -len(e.key))
-        self._memo: dict[str, Row | Group | None] = {}  # cell text -> match (matching is pure)
+        self._memo: Memo[Row | Group | None] = Memo(self._match)  # cell text -> match (matching is pure)
         self._exact: dict[str, list[_Entry]] = {}
         for e in self._entries:
             self._exact.setdefault(e.key, []).append(e)
 
     def match(self, text: str) -> Row | Group | None:
-        try:
-            return self._memo[text]
-        except KeyError:
-            pass
-        target = self._match(text)
-        if len(self._memo) < MEMO_MAX:
-            self._memo[text] = target
-        return target
+        return self._memo[text]
 
     def _match(self, text: str) -> Row | Group | None:
         key = label_key(text)

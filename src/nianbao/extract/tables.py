@@ -19,7 +19,7 @@ from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
 from ..templates import Group, Row, Template
 from ..templates.rules import TABLE_LABELS, finding
-from .labels import MEMO_MAX, cached_matcher
+from .labels import Memo, cached_matcher
 from .sections import heading_section
 
 _REVIEW_MARKERS = ("行政复议",)
@@ -76,17 +76,7 @@ class _Labels:
                 self.active_rows[id(row)] = (item.key, row, len(item.columns))
                 active_defs.append(row)
         self.active_matcher = cached_matcher(tuple(active_defs))
-        self._memo: dict[str, _Label | None] = {}
-
-    def classify(self, text: str) -> _Label | None:
-        try:
-            return self._memo[text]
-        except KeyError:
-            pass
-        label = self._classify(text)
-        if len(self._memo) < MEMO_MAX:
-            self._memo[text] = label
-        return label
+        self.classify: Memo[_Label | None] = Memo(self._classify)  # cell text -> what it means (pure)
 
     def _classify(self, text: str) -> _Label | None:
         # A group label and a row label in one cell ('三、本年度办理结果 （一）予以公开'): both count.
@@ -211,7 +201,7 @@ class _Stream:
 
     def _match_label(self, text: str) -> bool:
         """Act on a label cell (start a row, switch table); False when the text is no label."""
-        label = self.labels.classify(text)
+        label = self.labels.classify[text]
         if label is None:
             return False
         kind = label.kind
