@@ -56,6 +56,21 @@ class Edge:
     bottom: float
 
 
+THIN = 2.5  # a box thinner than this (points) one way and longer the other is a ruling line
+
+
+def ruling_edge(box: Box) -> Edge | None:
+    """The ruling line a thin box (in reading coordinates) draws, or None when it is not thin."""
+    x0, top, x1, bottom = box
+    if bottom - top <= THIN and x1 - x0 > THIN:
+        mid = (top + bottom) / 2
+        return Edge("h", x0, mid, x1, mid)
+    if x1 - x0 <= THIN and bottom - top > THIN:
+        mid = (x0 + x1) / 2
+        return Edge("v", mid, top, mid, bottom)
+    return None
+
+
 @dataclass(slots=True)
 class PageLayout:
     number: int  # 1-based

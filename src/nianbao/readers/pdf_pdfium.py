@@ -13,9 +13,8 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .pdf_layout import Box, Char, Edge, PageLayout, dominant_angle, fix_cjk, upright_transform
+from .pdf_layout import THIN, Box, Char, PageLayout, dominant_angle, fix_cjk, ruling_edge, upright_transform
 
-THIN = 2.5  # a filled rectangle thinner than this (points) is a ruling line
 MAX_OBJECTS = 20000  # page objects examined per page (bounded time on pathological files)
 
 
@@ -34,15 +33,8 @@ def page_layout(pdf: pdfium.PdfDocument, index: int) -> PageLayout:
             textpage.close()
         to_reading, rw, rh = upright_transform(angle, width, height)
         segments, images = _objects(page)
-        edges = []
-        for x0, y0, x1, y1 in segments:
-            a = to_reading((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-            if a[3] - a[1] <= THIN and a[2] - a[0] > THIN:
-                mid = (a[1] + a[3]) / 2
-                edges.append(Edge("h", a[0], mid, a[2], mid))
-            elif a[2] - a[0] <= THIN and a[3] - a[1] > THIN:
-                mid = (a[0] + a[2]) / 2
-                edges.append(Edge("v", mid, a[1], mid, a[3]))
+        edges = [e for x0, y0, x1, y1 in segments
+                 if (e := ruling_edge(to_reading((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))))) is not None]
         layout = PageLayout(index + 1, rw, rh, chars, edges, [to_reading(b) for b in images], angle)
         return layout
     finally:

@@ -11,9 +11,7 @@ import math
 
 import pdfplumber
 
-from .pdf_layout import Box, Char, Edge, PageLayout, dominant_angle, fix_cjk, upright_transform
-
-THIN = 2.5
+from .pdf_layout import THIN, Box, Char, PageLayout, dominant_angle, fix_cjk, ruling_edge, upright_transform
 
 
 def open_pdf(data: bytes) -> pdfplumber.PDF:
@@ -32,7 +30,6 @@ def page_layout(pdf: pdfplumber.PDF, index: int) -> PageLayout:
         x0, x1 = float(c["x0"]), float(c["x1"])
         y0, y1 = height - float(c["bottom"]), height - float(c["top"])
         chars.append(Char(fix_cjk(c["text"]), *to_reading((x0, y0, x1, y1))))
-    edges: list[Edge] = []
     boxes: list[Box] = []
     for obj in page.lines:
         if obj.get("stroke", True):
@@ -44,14 +41,7 @@ def page_layout(pdf: pdfplumber.PDF, index: int) -> PageLayout:
             boxes += [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
         elif obj.get("fill") and ((b[2] - b[0] <= THIN) != (b[3] - b[1] <= THIN)):
             boxes.append(b)
-    for b in boxes:
-        a = to_reading(b)
-        if a[3] - a[1] <= THIN and a[2] - a[0] > THIN:
-            mid = (a[1] + a[3]) / 2
-            edges.append(Edge("h", a[0], mid, a[2], mid))
-        elif a[2] - a[0] <= THIN and a[3] - a[1] > THIN:
-            mid = (a[0] + a[2]) / 2
-            edges.append(Edge("v", mid, a[1], mid, a[3]))
+    edges = [e for b in boxes if (e := ruling_edge(to_reading(b))) is not None]
     images = [to_reading(_box(img, height)) for img in page.images]
     page.close()
     return PageLayout(index + 1, rw, rh, chars, edges, images, angle)
