@@ -269,7 +269,7 @@ _validate_provenance = Provenance.__pydantic_validator__.validate_python
 
 
 def _prov(cell: Cell) -> Provenance:
-    # One per table cell: validate a dict of the set fields only (about 3x cheaper than __init__).
+    # One per table cell: validate a dict of the set fields only (1.6-2.3 µs vs 2.5-3.0 µs for __init__).
     # The fields spelled out (not a getattr loop): this runs ~200 times per report.
     p = cell.pos
     data: dict[str, object] = {"text": cell.text}
