@@ -346,8 +346,7 @@ def stages(pages: int, rounds: int = 3) -> None:
             stats = measured.stats
             article = timed("find body", H._find_body, body, stats)
             doc = Document(path="page.html", format="html", sha256="")
-            owners = measured.report_text_owners if H._sole_body(root, body) else []
-            doc.page_title = timed("page title", H._page_title, root, head, stats, owners)
+            doc.page_title = timed("page title", H._page_title, root, head, stats, H._title_owners(root, body, measured))
             timed("page metadata", H._page_meta_outside, body, article, stats, doc.page_meta)
             walker = H._Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
             timed("walk (paragraphs, grids)", walker.run)

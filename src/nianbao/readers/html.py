@@ -190,8 +190,7 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     measured = _measure(body)
     stats = measured.stats
     article = _find_body(body, stats)
-    owners = measured.report_text_owners if _sole_body(root, body) else [t.getparent() for t in _REPORT_TEXT(root)]
-    doc.page_title = _page_title(root, head_meta, stats, owners)
+    doc.page_title = _page_title(root, head_meta, stats, _title_owners(root, body, measured))
     _page_meta_outside(body, article, stats, doc.page_meta)
     walker = _Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
     walker.run()
@@ -349,10 +348,13 @@ def _in_document_order(elements: list[etree._Element], stats: dict[etree._Elemen
     return [el for _, el in keyed]
 
 
-def _sole_body(root: etree._Element, body: etree._Element) -> bool:
-    """`body` is the page's only <body> (so measuring it saw all the text the title search needs)."""
+def _title_owners(root: etree._Element, body: etree._Element, measured: _Measured) -> list[etree._Element]:
+    """Owners of the texts naming the report under <body>: as measured when `body` is the page's
+    only <body> (so measuring saw them all), else from the XPath over the whole page."""
     bodies = list(root.iter("body"))
-    return len(bodies) == 1 and bodies[0] is body
+    if len(bodies) == 1 and bodies[0] is body:
+        return measured.report_text_owners
+    return [t.getparent() for t in _REPORT_TEXT(root)]
 
 
 @lru_cache(maxsize=4096)
