@@ -289,6 +289,10 @@ def _prov(cell: Cell) -> Provenance:
         data["row"] = p.row
     if p.col is not None:
         data["col"] = p.col
+    if p.ocr is not None:
+        o = p.ocr
+        data["ocr"] = {"score": o.score, "raw": o.raw, "crop": o.crop, "dpi": o.dpi,
+                       "alternatives": list(o.alternatives), "low": o.low}
     return _validate_provenance(data)
 
 

@@ -108,6 +108,17 @@ class Finding(_Model):
     message_en: str = ""
 
 
+class OcrProvenance(_Model):
+    """How a value read from an image was read: a person can look at `crop` and judge."""
+
+    score: float  # the engine's probability of the cell's least certain character (0-1)
+    raw: str  # the engine's reading before digit look-alikes were repaired (O→0, l→1, S→5 …)
+    crop: tuple[int, int, int, int]  # x0, top, x1, bottom in pixels of the image read (page render or file)
+    dpi: float  # resolution of that image
+    alternatives: list[str] = Field(default_factory=list)  # other readings of a numeric cell, likeliest first
+    low: bool = False  # below the trust threshold (see docs/ocr.md)
+
+
 class Provenance(_Model):
     """Where a value was read: the source text and its position (fields that apply)."""
 
@@ -120,6 +131,7 @@ class Provenance(_Model):
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    ocr: OcrProvenance | None = None  # set when the value was read from an image by OCR
 
 
 class Report(_Model):

@@ -23,6 +23,10 @@ from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
 MAX_PAGES = 300  # an annual report has 3-40 pages; more pages are not read (and a note says so)
 MIN_TEXT_CHARS = 10  # a page with an image and fewer visible characters than this is a scan
+OCR = True  # read pages without a text layer by OCR (False: report them only, as before)
+# Pages without a text layer are rendered at this resolution for OCR: measured on the synthetic scans
+# (bench/bench_ocr.py, docs/ocr.md), 200 dpi reads as well as 300 at ~60% of the time; 150 loses cells.
+OCR_DPI = 200
 UNREADABLE_SHARE = 0.3  # more unmapped glyphs than this: the text layer is garbage (odd font encoding)
 
 Backend = Callable[[bytes, str], tuple[list[PageLayout], int]]
@@ -95,8 +99,19 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         else:
             text_pages.append(page)
             slots.append((page.number, page))
+    # pages without a usable text layer are rendered and OCR'd into the same kind of layout, so one
+    # layout pass reads both (a table running from a text page onto a scanned one is still joined)
+    ocr_pages = _ocr_pages(path, data, scanned + garbled) if (scanned or garbled) and OCR else {}
+    if ocr_pages:
+        text_pages = sorted(text_pages + [p.layout for p in ocr_pages.values()], key=lambda p: p.number)
+        slots = [(n, page if page is not None else (ocr_pages[n].layout if n in ocr_pages else None))
+                 for n, page in slots]
     # blocks of text pages, with a page image standing in for each page without text
     blocks = layout_blocks(text_pages)
+    if ocr_pages:
+        from .image_tables import attach_readings
+
+        attach_readings(blocks, ocr_pages)
     by_page: dict[int, list] = {}
     for b in blocks:
         by_page.setdefault(b.pos.page or 0, []).append(b)
@@ -107,6 +122,14 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
                                            pos=Position(page=number)))
             continue
         doc.blocks.extend(by_page.get(number, []))
+    if ocr_pages:
+        doc.notes.append(_pages_note("extract.ocr_pages", sorted(ocr_pages), len(pages),
+                                     f"没有文字层，已按 {OCR_DPI} dpi 渲染后 OCR 识别；识别的数字请对照原件核对"
+                                     "（--explain 中标为 OCR，低置信度的另有标记）",
+                                     f"have no text layer and were read by OCR at {OCR_DPI} dpi; check the numbers "
+                                     "against the original"))
+        scanned = [n for n in scanned if n not in ocr_pages]
+        garbled = [n for n in garbled if n not in ocr_pages]
     if scanned:
         doc.notes.append(_pages_note("extract.scanned_pages", scanned, len(pages),
                                      "没有文字层（扫描件或图片），其中的表格和文字未读取，需 OCR 识别",
@@ -121,6 +144,27 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         doc.notes.append(ReaderNote("extract.reader_note", f"PDF 共 {total} 页，只读取了前 {len(pages)} 页",
                                     f"the PDF has {total} pages; only the first {len(pages)} were read"))
     return doc
+
+
+def _ocr_pages(path: str, data: bytes, numbers: list[int]) -> dict[int, Any]:
+    """page number → OcrPage of the pages rendered at OCR_DPI and read by OCR ({} when OCR is not installed)."""
+    from . import ocr
+
+    if not ocr.available():
+        return {}
+    import pypdfium2 as pdfium
+
+    from .image_tables import analyse_page
+
+    out: dict[int, Any] = {}
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for n in sorted(numbers):
+            image = pdf[n - 1].render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+            out[n] = analyse_page(image, n, OCR_DPI)
+    finally:
+        pdf.close()
+    return out
 
 
 _SPACE = re.compile(r"\s")  # the characters str.isspace() accepts

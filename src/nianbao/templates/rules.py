@@ -109,4 +109,15 @@ register(
          description="PDF pages without a usable text layer (scans, images, fonts not mapped to Unicode). "
                      "Their text and tables are not read (tables stay null, never guessed); the pages are kept "
                      "as `pdf-page:N` image references for OCR."),
+    Rule("extract.ocr_pages", "info", "页面经 OCR 识别",
+         "{message}",
+         "{message_en}",
+         description="Pages or pictures without a text layer were read by OCR (readers/image_tables.py). Every "
+                     "cell read so carries `provenance.ocr` (score, raw reading, alternatives, crop in pixels); "
+                     "see check.ocr_low_confidence and check.ocr_alternative."),
+    Rule("extract.image_missing", "warning", "图片文件不在网页旁",
+         "{message}",
+         "{message_en}",
+         description="A saved web page shows pictures (often a table published as an image) whose files are "
+                     "not on disk beside it (relative `src`), so they could not be OCR'd."),
 )

@@ -1,0 +1,318 @@
+"""A page image → the same `PageLayout` a PDF text layer gives, so tables come out as the same grids.
+
+Steps (OpenCV on the page, then the OCR engine):
+
+1. **Denoise** (3×3 median: speckles of a scan go, strokes stay) and **binarise** (Otsu).
+2. **Deskew**: the angle within ±2° that makes the rows of ink sharpest (variance of the horizontal
+   projection, searched coarse then fine on a reduced page); the page is turned by it.
+3. **Ruling lines** by morphology: an opening with a long flat kernel keeps horizontal lines, a tall
+   thin one vertical lines; each connected piece becomes an `Edge`. The lines are painted out before
+   OCR so no text box runs into a rule.
+4. **Text**: boxes from the detector, characters from the recogniser with their probabilities and the
+   engine's runner-up characters (`readers/ocr.py`), as `Char`s in points.
+
+The layout code of the PDF reader (`pdf_layout.layout_blocks`) then does the rest exactly as for a text
+layer: ruled tables with merged cells, tables without rulings from the alignment of the text, paragraphs,
+page furniture, rows broken over pages. `attach_readings` finally gives every cell that came from an image
+its `OcrReading`: score, raw text, alternatives and the crop in image pixels; and repairs digit
+look-alikes (O/0, l/1, S/5, B/8, Z/2, 。/.) in cells that are numbers and nothing else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Block, Grid, OcrReading, Paragraph
+from ..normalize import parse_value
+from .ocr import Glyph, Line, engine
+from .pdf_layout import Char, Edge, PageLayout
+
+MAX_SKEW = 2.0  # degrees: scans are turned by less than this
+LOW_SCORE = 0.9  # a numeric cell whose weakest character the engine gives less than this is marked `low`
+TEXT_HEIGHT_PT = 13.0  # height of a detected line of 五号/小四 text, to estimate an image's dpi
+MAX_PIXELS = 40_000_000  # a bigger image is reduced first (a 600 dpi A3 scan is ~70 Mpx)
+
+# look-alikes the engine reads in a numeric cell, and what they are there
+_CONFUSED = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "○": "0", "l": "1", "I": "1",
+                           "|": "1", "i": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2",
+                           "。": ".", "，": ",", "g": "9", "b": "6", "G": "6", "T": "7"})
+_NUMERIC_LIKE = re.compile(r"[+\-−减增]?[0-9OoDQ〇○lI|i!SsBZzgbGT]+(?:[.,。，][0-9OoDQ〇○lI|i!SsBZzgbGT]+)*"
+                           r"(?:万元|元)?")
+# digits printed alike: what a misread digit may really be (scanned 150-300 dpi, measured in docs/ocr.md)
+_DIGIT_PAIRS = {"0": "689", "1": "74", "2": "7", "3": "85", "4": "19", "5": "63", "6": "580", "7": "12",
+                "8": "0369", "9": "804"}
+
+
+@dataclass(slots=True)
+class OcrPage:
+    """One analysed page image: its layout in points and what is needed to trace a cell back to pixels."""
+
+    layout: PageLayout
+    glyphs: list[tuple[Char, Glyph]]  # the chars of `layout` with their OCR glyph (pixels)
+    inserts: list[tuple[float, float, str, float]]  # (x, y centre in points, character, probability)
+    unit: float  # points per pixel of the analysed image
+    dpi: float
+    angle: float  # the page was turned by this many degrees (counter-clockwise) before reading
+    size: tuple[int, int]  # width, height of the image as given (pixels)
+    lines: list[Line] = field(default_factory=list)
+
+
+def _gray(image: Any) -> Any:
+    import numpy as np
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        bg = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(bg, image)
+    return np.asarray(image.convert("L"))
+
+
+def denoise(gray: Any) -> tuple[Any, Any]:
+    """(cleaned page, its binarisation): specks of a few pixels are whitened.
+
+    Not a median filter: that also erases the one-pixel ruling lines of a 150 dpi scan and thins strokes.
+    """
+    import cv2
+    import numpy as np
+
+    _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= max(2, gray.shape[1] // 800)  # 2 px at 150 dpi, 3 at 300
+    small[0] = False
+    if small.any():
+        speck = small[labels]
+        gray = gray.copy()
+        gray[speck] = 255
+        binary[speck] = 0
+    return gray, binary
+
+
+def skew_angle(binary: Any) -> float:
+    """Degrees (counter-clockwise) the page's text rows lean, within ±MAX_SKEW; 0 for an empty page."""
+    import cv2
+    import numpy as np
+
+    h, w = binary.shape
+    scale = min(1.0, 900 / max(h, w))
+    small = cv2.resize(binary, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    if small.sum() == 0:
+        return 0.0
+    centre = (small.shape[1] / 2, small.shape[0] / 2)
+
+    def sharpness(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        turned = cv2.warpAffine(small, m, (small.shape[1], small.shape[0]), flags=cv2.INTER_NEAREST)
+        return float(np.var(turned.sum(axis=1, dtype=np.float64)))
+
+    best = max((a / 4 for a in range(int(-MAX_SKEW * 4), int(MAX_SKEW * 4) + 1)), key=sharpness)
+    fine = [best + d / 20 for d in range(-5, 6)]
+    return max(fine, key=sharpness)
+
+
+def _rotate(gray: Any, angle: float) -> Any:
+    import cv2
+
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+def ruling_masks(binary: Any) -> tuple[Any, Any]:
+    """Horizontal and vertical line masks of a binarised page (ink = 255)."""
+    import cv2
+
+    h, w = binary.shape
+    closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    # longer than any character stroke (a 一 at 300 dpi is ~45 px), shorter than a narrow column
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(25, w // 30), 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(25, h // 45)))
+    return cv2.morphologyEx(closed, cv2.MORPH_OPEN, hk), cv2.morphologyEx(closed, cv2.MORPH_OPEN, vk)
+
+
+def _edges(mask: Any, orientation: str, unit: float) -> list[Edge]:
+    import cv2
+
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[Edge] = []
+    for k in range(1, n):
+        x, y, w, h, _area = stats[k]
+        if orientation == "h":
+            if h > max(12, w / 4):  # a blob, not a line
+                continue
+            mid = (y + h / 2) * unit
+            out.append(Edge("h", x * unit, mid, (x + w) * unit, mid))
+        else:
+            if w > max(12, h / 4):
+                continue
+            mid = (x + w / 2) * unit
+            out.append(Edge("v", mid, y * unit, mid, (y + h) * unit))
+    return out
+
+
+def analyse_page(image: Any, number: int, dpi: float | None = None) -> OcrPage:
+    """OCR one page image (PIL) into a PageLayout in points; `dpi` None: estimated from the text height."""
+    import cv2
+    import numpy as np
+
+    gray = _gray(image)
+    size = (gray.shape[1], gray.shape[0])
+    shrink = 1.0
+    if gray.shape[0] * gray.shape[1] > MAX_PIXELS:
+        shrink = math.sqrt(MAX_PIXELS / (gray.shape[0] * gray.shape[1]))
+        gray = cv2.resize(gray, (round(gray.shape[1] * shrink), round(gray.shape[0] * shrink)),
+                          interpolation=cv2.INTER_AREA)
+    gray, binary = denoise(gray)
+    angle = skew_angle(binary)
+    if abs(angle) >= 0.05:
+        gray = _rotate(gray, angle)
+        _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    hmask, vmask = ruling_masks(binary)
+    lines_mask = cv2.dilate(cv2.bitwise_or(hmask, vmask), np.ones((3, 3), np.uint8))
+    clean = gray.copy()
+    clean[lines_mask > 0] = 255
+    ocr = engine()
+    boxes = ocr.detect(clean)
+    lines = ocr.recognize(clean, boxes)
+    if dpi is None:
+        heights = sorted(ln.box[3] - ln.box[1] for ln in lines if ln.glyphs)
+        dpi = (heights[len(heights) // 2] / TEXT_HEIGHT_PT * 72) if heights else 150.0
+        dpi = min(1200.0, max(50.0, dpi))
+    else:
+        dpi *= shrink
+    unit = 72 / dpi
+    h, w = gray.shape
+    layout = PageLayout(number=number, width=w * unit, height=h * unit)
+    layout.edges = _edges(hmask, "h", unit) + _edges(vmask, "v", unit)
+    glyphs: list[tuple[Char, Glyph]] = []
+    inserts: list[tuple[float, float, str, float]] = []
+    for ln in lines:
+        for g in ln.glyphs:
+            ch = Char(g.text, g.x0 * unit, g.top * unit, g.x1 * unit, g.bottom * unit)
+            layout.chars.append(ch)
+            glyphs.append((ch, g))
+        cy = (ln.box[1] + ln.box[3]) / 2 * unit
+        inserts.extend((x * unit, cy, c, p) for x, c, p in ln.inserts)
+    dpi_given = dpi / shrink
+    return OcrPage(layout, glyphs, inserts, unit, dpi_given, angle, size, lines)
+
+
+# --------------------------------------------------------------------------- readings per cell
+
+
+def _to_original(page: OcrPage, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    """A box in page points → the axis-aligned box in pixels of the image as it was given (before deskew)."""
+    x0, y0, x1, y1 = (v / page.unit for v in box)
+    shrink = (72 / page.unit) / page.dpi  # 1 unless the image was reduced
+    w, h = page.size[0] * shrink, page.size[1] * shrink
+    a = math.radians(page.angle)
+    cx, cy = w / 2, h / 2
+    pts = []
+    for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+        # undo the turn: rotate back by -angle about the centre (y down, as cv2 does)
+        dx, dy = x - cx, y - cy
+        ox = cx + dx * math.cos(a) - dy * math.sin(a)
+        oy = cy + dx * math.sin(a) + dy * math.cos(a)
+        pts.append((ox / shrink, oy / shrink))
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return (max(0, int(min(xs))), max(0, int(min(ys))), min(page.size[0], math.ceil(max(xs))),
+            min(page.size[1], math.ceil(max(ys))))
+
+
+def repair_number(text: str) -> str | None:
+    """The number a cell of digits and digit look-alikes means (None when it is not such a cell)."""
+    s = re.sub(r"[\s\u3000]+", "", text)
+    if not s or not _NUMERIC_LIKE.fullmatch(s) or not any(ch.isdigit() for ch in s) and len(s) > 2:
+        return None
+    fixed = s.translate(_CONFUSED)
+    # a full stop between digits in a count is a misread thousands comma only when 3 digits follow
+    return fixed if parse_value(fixed) is not None else None
+
+
+def _alternatives(glyphs: list[Glyph], inserts: list[tuple[float, str, float]], current: str) -> tuple[str, ...]:
+    """Other readings of a numeric cell: the engine's runner-up characters (one place at a time, most
+    likely first), characters it almost read between two glyphs, then look-alike digits."""
+    scored: dict[str, float] = {}
+    texts = [g.text.translate(_CONFUSED) for g in glyphs]
+
+    def add(candidate: str, p: float) -> None:
+        if candidate and candidate != current and parse_value(candidate) is not None \
+                and p > scored.get(candidate, -1.0):
+            scored[candidate] = p
+
+    for i, g in enumerate(glyphs):
+        for other, p in g.others:
+            add("".join(texts[:i]) + other.translate(_CONFUSED) + "".join(texts[i + 1:]), p)
+    for x, c, p in inserts:
+        i = sum(1 for g in glyphs if (g.x0 + g.x1) / 2 < x)
+        add("".join(texts[:i]) + c.translate(_CONFUSED) + "".join(texts[i:]), p)
+    for i, t in enumerate(texts):
+        for d in _DIGIT_PAIRS.get(t, ""):
+            add("".join(texts[:i]) + d + "".join(texts[i + 1:]), 0.0)
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    return tuple(k for k, _ in ranked)
+
+
+def attach_readings(blocks: list[Block], pages: dict[int, OcrPage]) -> None:
+    """Give every cell read from a page image its OcrReading, repairing numeric cells (in place)."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            page = pages.get(block.pos.page or -1)
+            if page is not None and block.pos.bbox is not None:
+                found = _inside(page, block.pos.bbox)
+                if found:
+                    block.pos.ocr = OcrReading(round(min(g.prob for _, g in found), 4), block.text,
+                                               _to_original(page, block.pos.bbox), round(page.dpi, 1))
+            continue
+        if not isinstance(block, Grid):
+            continue
+        for row in block.rows:
+            for cell in row:
+                page = pages.get(cell.pos.page or -1)
+                if page is None or cell.merged or cell.pos.bbox is None:
+                    continue
+                found = _inside(page, cell.pos.bbox)
+                raw = cell.text
+                score = min((g.prob for _, g in found), default=1.0)
+                alts: tuple[str, ...] = ()
+                fixed = repair_number(raw) if raw.strip() else None
+                if fixed is not None:
+                    cell.text = fixed
+                    x0, top, x1, bottom = cell.pos.bbox
+                    ins = [(x, c, p) for x, y, c, p in page.inserts if x0 <= x <= x1 and top <= y <= bottom]
+                    alts = _alternatives([g for _, g in found], ins, fixed)[:MAX_ALTS]
+                crop_box = _cell_ink(found) or cell.pos.bbox
+                cell.pos.ocr = OcrReading(round(score, 4), raw, _to_original(page, crop_box), round(page.dpi, 1),
+                                          alts, low=fixed is not None and score < LOW_SCORE)
+
+
+MAX_ALTS = 12
+
+
+def _inside(page: OcrPage, bbox: tuple[float, float, float, float]) -> list[tuple[Char, Glyph]]:
+    x0, top, x1, bottom = bbox
+    return [(c, g) for c, g in page.glyphs
+            if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom]
+
+
+def _cell_ink(found: list[tuple[Char, Glyph]]) -> tuple[float, float, float, float] | None:
+    if not found:
+        return None
+    return (min(c.x0 for c, _ in found) - 2, min(c.top for c, _ in found) - 2,
+            max(c.x1 for c, _ in found) + 2, max(c.bottom for c, _ in found) + 2)
+
+
+def ocr_pages_blocks(pages: list[OcrPage]) -> list[Block]:
+    """Blocks of pages that are all images (an image file, a picture in a Word file)."""
+    from .pdf_layout import layout_blocks
+
+    blocks = layout_blocks([p.layout for p in pages])
+    attach_readings(blocks, {p.layout.number: p for p in pages})
+    return blocks
+
+
+__all__ = ["LOW_SCORE", "OcrPage", "analyse_page", "attach_readings", "ocr_pages_blocks", "repair_number",
+           "skew_angle"]
