@@ -11,6 +11,7 @@ from ..normalize import label_key, split_numbering
 from ..templates import Group, Row
 
 MIN_TRUNCATED = 4  # a truncated label must keep at least this many characters to count
+MIN_MISREAD = 6  # a label with one character misread must have at least this many to count
 # Cell texts remembered per matcher: labels repeat from report to report, the rest (index numbers,
 # prose) does not, so a bound keeps a long batch's memory flat (≈ 200 bytes an entry).
 MEMO_MAX = 20_000
@@ -80,6 +81,12 @@ class LabelMatcher:
                 return e.target
         if len(key) >= MIN_TRUNCATED:
             hits = {id(e.target): e for e in self._entries if e.key.startswith(key) and self._number_ok(e, number)}
+            if len(hits) == 1:
+                return next(iter(hits.values())).target
+        if len(key) >= MIN_MISREAD:
+            # one character read wrong (OCR: 大→人, 己→已): same length, one place differs, one row fits
+            hits = {id(e.target): e for e in self._entries if len(e.key) == len(key)
+                    and sum(a != b for a, b in zip(e.key, key, strict=True)) == 1 and self._number_ok(e, number)}
             if len(hits) == 1:
                 return next(iter(hits.values())).target
         return None

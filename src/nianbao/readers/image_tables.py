@@ -129,27 +129,155 @@ def ruling_masks(binary: Any) -> tuple[Any, Any]:
     closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     # longer than any character stroke (a 一 at 300 dpi is ~45 px), shorter than a narrow column
     hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(25, w // 30), 1))
-    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(25, h // 45)))
+    # a vertical rule spans at least a row and a half of the official tables (~1.6 cm): taller than two
+    # stacked lines of a label whose strokes the closing may join
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 40)))
     return cv2.morphologyEx(closed, cv2.MORPH_OPEN, hk), cv2.morphologyEx(closed, cv2.MORPH_OPEN, vk)
 
 
-def _edges(mask: Any, orientation: str, unit: float) -> list[Edge]:
+def _edges(mask: Any, orientation: str) -> tuple[list[Edge], list[int], Any]:
+    """Ruling lines of a line mask in pixels, the component label of each, and the label image."""
     import cv2
 
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out: list[Edge] = []
+    ids: list[int] = []
     for k in range(1, n):
         x, y, w, h, _area = stats[k]
         if orientation == "h":
             if h > max(12, w / 4):  # a blob, not a line
                 continue
-            mid = (y + h / 2) * unit
-            out.append(Edge("h", x * unit, mid, (x + w) * unit, mid))
+            mid = y + h / 2
+            out.append(Edge("h", float(x), mid, float(x + w), mid))
         else:
             if w > max(12, h / 4):
                 continue
-            mid = (x + w / 2) * unit
-            out.append(Edge("v", mid, y * unit, mid, (y + h) * unit))
+            mid = x + w / 2
+            out.append(Edge("v", mid, float(y), mid, float(y + h)))
+        ids.append(k)
+    return out, ids, labels
+
+
+def rulings(binary: Any) -> tuple[list[Edge], Any]:
+    """The page's ruling lines (pixels) and a mask of their ink."""
+    import cv2
+    import numpy as np
+
+    hmask, vmask = ruling_masks(binary)
+    hedges, hids, hlabels = _edges(hmask, "h")
+    vedges, vids, vlabels = _edges(vmask, "v")
+    tol = max(3.0, binary.shape[1] / 400)
+    kept = _anchored(vedges, hedges, tol)
+    keep_v = [vids[k] for k, v in enumerate(vedges) if v in kept]
+    # a short horizontal piece must end on vertical rules (strokes of 二, 三 joined across characters do not)
+    short = binary.shape[1] / 6
+    hkept = [e for e in hedges if e.x1 - e.x0 >= short or _ends_on(e, kept, tol)]
+    keep_h = [hids[k] for k, e in enumerate(hedges) if e in hkept]
+    mask = np.isin(hlabels, keep_h) | np.isin(vlabels, keep_v)
+    return hkept + kept, mask.astype(np.uint8) * 255
+
+
+def _ends_on(h: Edge, vertical: list[Edge], tol: float) -> bool:
+    def touches(x: float) -> bool:
+        return any(abs(v.x0 - x) <= tol and v.top - tol <= h.top <= v.bottom + tol for v in vertical)
+
+    return touches(h.x0) and touches(h.x1)
+
+
+def _anchored(vertical: list[Edge], horizontal: list[Edge], tol: float) -> list[Edge]:
+    """Vertical edges that start and end on a horizontal rule: a column of aligned character strokes in
+    stacked lines of a label (性, 信 …) passes the opening but ends in the air."""
+    def touches(y: float, x: float) -> bool:
+        return any(abs(h.top - y) <= tol and h.x0 - tol <= x <= h.x1 + tol for h in horizontal)
+
+    return [v for v in vertical if touches(v.top, v.x0) and touches(v.bottom, v.x0)]
+
+
+def _runs(profile: Any, min_gap: int) -> list[tuple[int, int]]:
+    """Runs of non-zero entries of a 1-D profile, split at gaps of at least `min_gap` zeros."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    gap = 0
+    for i, v in enumerate(profile):
+        if v:
+            if start < 0:
+                start = i
+            gap = 0
+            end = i
+        elif start >= 0:
+            gap += 1
+            if gap >= min_gap:
+                runs.append((start, end + 1))
+                start = -1
+    if start >= 0:
+        runs.append((start, end + 1))
+    return runs
+
+
+def split_boxes(boxes: list[tuple[float, float, float, float]], edges: list[Edge],
+                ink: Any) -> list[tuple[float, float, float, float]]:
+    """Detected boxes cut where a ruling line crosses them, trimmed to their ink; a tall narrow box (a
+    header written one character per line) cut into its characters.
+
+    The detector sees the page with the rules painted out, so it can join the text of two cells; the
+    rules themselves say where one cell ends.
+    """
+    import numpy as np
+
+    h, w = ink.shape
+    out: list[tuple[float, float, float, float]] = []
+    for x0, y0, x1, y1 in boxes:
+        a, b, c, d = max(0, int(x0)), min(w, int(math.ceil(x1))), max(0, int(y0)), min(h, int(math.ceil(y1)))
+        if b - a < 2 or d - c < 2:
+            continue
+        # a rule crossing the box (over most of its width or height) ends one cell's text there
+        ycuts = [c] + sorted(int(e.top) for e in edges if e.orientation == "h" and c + 2 < e.top < d - 2
+                             and min(e.x1, b) - max(e.x0, a) > 0.6 * (b - a)) + [d]
+        xcuts = [a] + sorted(int(e.x0) for e in edges if e.orientation == "v" and a + 2 < e.x0 < b - 2
+                             and min(e.bottom, d) - max(e.top, c) > 0.6 * (d - c)) + [b]
+        for top, bottom in zip(ycuts, ycuts[1:], strict=False):
+            for left, right in zip(xcuts, xcuts[1:], strict=False):
+                if bottom - top < 3 or right - left < 3:
+                    continue
+                part = ink[top:bottom, left:right]
+                ys = np.flatnonzero(part.any(axis=1))
+                xs = np.flatnonzero(part.any(axis=0))
+                if len(ys) == 0 or len(xs) == 0:
+                    continue
+                t, btm = top + int(ys[0]), top + int(ys[-1]) + 1
+                lft, rgt = left + int(xs[0]), left + int(xs[-1]) + 1
+                if btm - t > 1.8 * (rgt - lft) and btm - t > 30:
+                    # one character per line: cut at the blank rows between characters
+                    profile = ink[t:btm, lft:rgt].any(axis=1)
+                    for r0, r1 in _runs(profile, max(2, (rgt - lft) // 8)):
+                        if r1 - r0 >= 3:
+                            out.append((float(lft), float(t + r0), float(rgt), float(t + r1)))
+                else:
+                    out.append((float(lft), float(t), float(rgt), float(btm)))
+    return _distinct(out)
+
+
+def _distinct(boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """Without slivers (a rule's leftover ink, far flatter than text) and boxes lying inside a bigger one
+    (two detections of the same text)."""
+    if not boxes:
+        return boxes
+    heights = sorted(b[3] - b[1] for b in boxes)
+    floor = 0.3 * heights[len(heights) // 2]
+    kept = [b for b in boxes if b[3] - b[1] >= floor]
+    kept.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    out: list[tuple[float, float, float, float]] = []
+    for b in kept:
+        area = (b[2] - b[0]) * (b[3] - b[1])
+        inside = False
+        for o in out:
+            ix = min(b[2], o[2]) - max(b[0], o[0])
+            iy = min(b[3], o[3]) - max(b[1], o[1])
+            if ix > 0 and iy > 0 and ix * iy >= 0.6 * area:
+                inside = True
+                break
+        if not inside:
+            out.append(b)
     return out
 
 
@@ -170,12 +298,14 @@ def analyse_page(image: Any, number: int, dpi: float | None = None) -> OcrPage:
     if abs(angle) >= 0.05:
         gray = _rotate(gray, angle)
         _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    hmask, vmask = ruling_masks(binary)
-    lines_mask = cv2.dilate(cv2.bitwise_or(hmask, vmask), np.ones((3, 3), np.uint8))
+    edges, rule_mask = rulings(binary)
+    lines_mask = cv2.dilate(rule_mask, np.ones((3, 3), np.uint8))
     clean = gray.copy()
     clean[lines_mask > 0] = 255
+    ink = binary.copy()
+    ink[lines_mask > 0] = 0
     ocr = engine()
-    boxes = ocr.detect(clean)
+    boxes = split_boxes(ocr.detect(clean), edges, ink)
     lines = ocr.recognize(clean, boxes)
     if dpi is None:
         heights = sorted(ln.box[3] - ln.box[1] for ln in lines if ln.glyphs)
@@ -186,7 +316,7 @@ def analyse_page(image: Any, number: int, dpi: float | None = None) -> OcrPage:
     unit = 72 / dpi
     h, w = gray.shape
     layout = PageLayout(number=number, width=w * unit, height=h * unit)
-    layout.edges = _edges(hmask, "h", unit) + _edges(vmask, "v", unit)
+    layout.edges = [Edge(e.orientation, e.x0 * unit, e.top * unit, e.x1 * unit, e.bottom * unit) for e in edges]
     glyphs: list[tuple[Char, Glyph]] = []
     inserts: list[tuple[float, float, str, float]] = []
     for ln in lines:
