@@ -23,6 +23,7 @@ class OcrReading:
     dpi: float  # pixels per inch of that image (rendered, declared or estimated)
     alternatives: tuple[str, ...] = ()  # other readings of a numeric cell, most likely first
     low: bool = False  # score below the trust threshold: a person should look at the crop
+    image: str = ""  # the picture read, when it is not the page itself (a DOCX part, an HTML img src)
 
 
 @dataclass(slots=True)

@@ -28,7 +28,23 @@ def where(p: Provenance | None) -> str:
         parts.append(f"行{p.row + 1} 列{p.col + 1}")
     if p.bbox is not None and p.line is None:
         parts.append(f"({p.bbox[0]:.0f},{p.bbox[1]:.0f})")
+    if p.ocr is not None:
+        parts.append(ocr_mark(p))
     return " ".join(parts) or _WHERE_EMPTY
+
+
+def ocr_mark(p: Provenance) -> str:
+    """'OCR 0.98' for a value read from an image; low-confidence ones say so and where to look."""
+    o = p.ocr
+    if o is None:
+        return ""
+    text = f"OCR {o.score:.2f}"
+    if o.raw and o.raw != p.text:
+        text += f" 识别为“{o.raw}”"
+    if o.low:
+        x0, y0, x1, y1 = o.crop
+        text += f" ⚠低置信度，请核对原图 x{x0}–{x1} y{y0}–{y1}"
+    return text
 
 
 def _fmt(v: CellValue) -> str:
@@ -70,10 +86,11 @@ def short_where(p: Provenance | None) -> str:
     if p.line is not None:
         return f"L{p.line}:{(p.column or 0) + 1}"
     if p.page is not None:
-        return f"p{p.page}"
+        mark = "" if p.ocr is None else (" OCR⚠" if p.ocr.low else " OCR")
+        return f"p{p.page}{mark}"
     if p.table is not None and p.row is not None:
-        return f"T{p.table + 1} r{p.row + 1}c{(p.col or 0) + 1}"
-    return ""
+        return f"T{p.table + 1} r{p.row + 1}c{(p.col or 0) + 1}" + ("" if p.ocr is None else " OCR")
+    return "OCR" if p.ocr is not None else ""
 
 
 def _grid_cell(value: CellValue, prov: Provenance | None) -> str:
@@ -85,6 +102,8 @@ def _grid_cell(value: CellValue, prov: Provenance | None) -> str:
         pos = short_where(prov)
         if pos:
             text += f"\n[dim]{pos}[/]"
+        if prov.ocr is not None and prov.ocr.low:
+            text = f"[bold red]{text}[/]"
     elif value is None:
         text = "[yellow]空[/]"
     return text

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from ..model import Finding, Report
 from .common import cells_of
 from .crossyear import check_cross_year, similarity
+from .ocr import check_ocr
 from .report import check_completeness, check_template_year, check_text_vs_tables, check_timeliness, deadline
 from .tables import check_relations, check_rules_power, check_values, evaluate
 
@@ -25,6 +26,7 @@ CHECKS: tuple[Callable[[Report], Iterable[Finding]], ...] = (
     check_template_year,
     check_timeliness,
     check_completeness,
+    check_ocr,
 )
 
 

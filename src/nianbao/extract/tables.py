@@ -292,7 +292,7 @@ def _prov(cell: Cell) -> Provenance:
     if p.ocr is not None:
         o = p.ocr
         data["ocr"] = {"score": o.score, "raw": o.raw, "crop": o.crop, "dpi": o.dpi,
-                       "alternatives": list(o.alternatives), "low": o.low}
+                       "alternatives": list(o.alternatives), "low": o.low, "image": o.image}
     return _validate_provenance(data)
 
 

@@ -117,6 +117,7 @@ class OcrProvenance(_Model):
     dpi: float  # resolution of that image
     alternatives: list[str] = Field(default_factory=list)  # other readings of a numeric cell, likeliest first
     low: bool = False  # below the trust threshold (see docs/ocr.md)
+    image: str = ""  # the picture read when it is not the page (DOCX part, HTML img src); crop is in it
 
 
 class Provenance(_Model):

@@ -77,7 +77,6 @@ def denoise(gray: Any) -> tuple[Any, Any]:
     Not a median filter: that also erases the one-pixel ruling lines of a 150 dpi scan and thins strokes.
     """
     import cv2
-    import numpy as np
 
     _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
@@ -160,7 +159,6 @@ def _edges(mask: Any, orientation: str) -> tuple[list[Edge], list[int], Any]:
 
 def rulings(binary: Any) -> tuple[list[Edge], Any]:
     """The page's ruling lines (pixels) and a mask of their ink."""
-    import cv2
     import numpy as np
 
     hmask, vmask = ruling_masks(binary)

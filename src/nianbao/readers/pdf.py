@@ -11,6 +11,7 @@ step can pick them up with `render_page(path, N)`. Their tables are never guesse
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,8 @@ from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
 MAX_PAGES = 300  # an annual report has 3-40 pages; more pages are not read (and a note says so)
 MIN_TEXT_CHARS = 10  # a page with an image and fewer visible characters than this is a scan
-OCR = True  # read pages without a text layer by OCR (False: report them only, as before)
+# read pages without a text layer by OCR (NIANBAO_OCR=0: only report them, as before OCR existed)
+OCR = os.environ.get("NIANBAO_OCR", "1") != "0"
 # Pages without a text layer are rendered at this resolution for OCR: measured on the synthetic scans
 # (bench/bench_ocr.py, docs/ocr.md), 200 dpi reads as well as 300 at ~60% of the time; 150 loses cells.
 OCR_DPI = 200
@@ -116,6 +118,8 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
     for b in blocks:
         by_page.setdefault(b.pos.page or 0, []).append(b)
     for number, page in slots:
+        if number in ocr_pages:  # the page image stays referenced before what OCR read from it
+            doc.blocks.append(ImageRef(src=f"pdf-page:{number}", alt="page read by OCR", pos=Position(page=number)))
         if page is None:
             if number in scanned or number in garbled:
                 doc.blocks.append(ImageRef(src=f"pdf-page:{number}", alt="page without text layer",

@@ -372,3 +372,26 @@ register(
                      "and spacing ignored, character 4-gram Dice coefficient); flagged at 90% and above, for "
                      "sections of at least 60 characters."),
 )
+
+register(
+    # -- numbers read by OCR --------------------------------------------------------------------
+    Rule("check.ocr_alternative", "warning", "OCR 读数可能有误",
+         "{cell_label}OCR 读作{value}（识别原文“{raw}”，置信度{score}）；若读作{proposed}，{relations}即全部成立。"
+         "请对照原件{where}核对，数值未被改动",
+         "{cell} was read by OCR as {value} (raw '{raw}', score {score}); read as {proposed}, {relations_en} all "
+         "hold. Check the original at {where_en}; the value was not changed",
+         stage="check",
+         description="A 勾稽 relation fails on a table read by OCR, and one of the engine's other readings of a "
+                     "single cell (its runner-up characters, a character it almost read, a look-alike digit) "
+                     "makes every relation through that cell hold. The proposal and the crop of the image are "
+                     "given; the value itself is never changed. Several cells may be proposed for one relation "
+                     "when more than one reading would fit."),
+    Rule("check.ocr_low_confidence", "warning", "OCR 识别置信度低",
+         "{table_label}有{count}个数字 OCR 识别置信度低（{cells_list}），请对照原件核对",
+         "{table_label_en} has {count} number(s) read by OCR with low confidence ({cells_list_en}); check them "
+         "against the original",
+         stage="check",
+         description="Numeric cells read by OCR whose least certain character the engine gave less than the trust "
+                     "threshold (provenance.ocr.low; docs/ocr.md). Cells already named by check.ocr_alternative "
+                     "are not repeated."),
+)
