@@ -127,8 +127,10 @@ class OcrEngine:
         crops: list[Any] = []
         spans: list[tuple[int, int, int, int]] = []
         for x0, y0, x1, y1 in boxes:
-            a, b = max(0, int(x0) - 2), min(w, int(math.ceil(x1)) + 2)
-            c, d = max(0, int(y0) - 2), min(h, int(math.ceil(y1)) + 2)
+            # a margin of white around the ink, as the recogniser was trained with
+            m = max(2, round(0.15 * (y1 - y0)))
+            a, b = max(0, int(x0) - m), min(w, int(math.ceil(x1)) + m)
+            c, d = max(0, int(y0) - m), min(h, int(math.ceil(y1)) + m)
             if b - a < 2 or d - c < 2:
                 crops.append(None)
             else:
