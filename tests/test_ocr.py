@@ -246,3 +246,29 @@ def test_explain_and_review_sheet_mark_ocr_cells() -> None:
     report.findings = [Finding(rule="check.t4_group_sum", severity="error", message="x",
                                cells=["reviews_litigation.review.total"])]
     assert "OCR 0.60 ⚠低置信度" in render_markdown([report])
+
+
+@needs_ocr
+def test_picture_of_a_table_on_a_text_page(tmp_path: Path, review_png: Path) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "picture.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 11)
+    c.drawString(72, 760, "青禾县人民政府2023年政府信息公开工作年度报告")
+    c.drawString(72, 720, TITLE)
+    with Image.open(review_png) as img:
+        w, h = img.size
+        c.drawImage(ImageReader(img.copy()), 30, 700 - h * 535 / w, width=535, height=h * 535 / w)
+    c.drawString(72, 700 - h * 535 / w - 30, "五、存在的主要问题及改进情况")
+    c.showPage()
+    c.save()
+    report = nianbao.parse(path)
+    assert _reviews(report) == REVIEWS
+    assert report.provenance["reviews_litigation.review.total"].ocr is not None
+    assert any(f.rule == "extract.ocr_pages" and "第 1 页" in f.message for f in report.findings)

@@ -58,6 +58,18 @@ class OcrPage:
     angle: float  # the page was turned by this many degrees (counter-clockwise) before reading
     size: tuple[int, int]  # width, height of the image as given (pixels)
     lines: list[Line] = field(default_factory=list)
+    # a picture on a page with a text layer: where it sits on the page (points); None = the whole page
+    region: tuple[float, float, float, float] | None = None
+
+    def place(self, x: float, y: float) -> None:
+        """Move what was read to where the picture sits on its page (x, y: its top-left in points)."""
+        w, h = self.layout.width, self.layout.height
+        for ch in self.layout.chars:
+            ch.x0, ch.x1, ch.top, ch.bottom = ch.x0 + x, ch.x1 + x, ch.top + y, ch.bottom + y
+        for e in self.layout.edges:
+            e.x0, e.x1, e.top, e.bottom = e.x0 + x, e.x1 + x, e.top + y, e.bottom + y
+        self.inserts = [(ix + x, iy + y, c, p) for ix, iy, c, p in self.inserts]
+        self.region = (x, y, x + w, y + h)
 
 
 def _gray(image: Any) -> Any:
@@ -368,7 +380,9 @@ def analyse_page(image: Any, number: int, dpi: float | None = None) -> OcrPage:
 
 def _to_original(page: OcrPage, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
     """A box in page points → the axis-aligned box in pixels of the image as it was given (before deskew)."""
-    x0, y0, x1, y1 = (v / page.unit for v in box)
+    dx, dy = (page.region[0], page.region[1]) if page.region else (0.0, 0.0)
+    x0, y0, x1, y1 = ((box[0] - dx) / page.unit, (box[1] - dy) / page.unit, (box[2] - dx) / page.unit,
+                      (box[3] - dy) / page.unit)
     shrink = (72 / page.unit) / page.dpi  # 1 unless the image was reduced
     w, h = page.size[0] * shrink, page.size[1] * shrink
     a = math.radians(page.angle)
@@ -419,11 +433,27 @@ def _alternatives(glyphs: list[Glyph], inserts: list[tuple[float, str, float]], 
     return tuple(k for k, _ in ranked)
 
 
-def attach_readings(blocks: list[Block], pages: dict[int, OcrPage]) -> None:
+def _page_of(pages: dict[int, list[OcrPage]], number: int | None,
+             bbox: tuple[float, float, float, float] | None) -> OcrPage | None:
+    """The OCR'd image a block at `bbox` of page `number` was read from (None: the text layer)."""
+    if bbox is None:
+        return None
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    for page in pages.get(number or -1, ()):
+        r = page.region
+        if r is None or (r[0] <= cx <= r[2] and r[1] <= cy <= r[3]):
+            return page
+    return None
+
+
+def attach_readings(blocks: list[Block], ocr_pages: list[OcrPage]) -> None:
     """Give every cell read from a page image its OcrReading, repairing numeric cells (in place)."""
+    pages: dict[int, list[OcrPage]] = {}
+    for p in ocr_pages:
+        pages.setdefault(p.layout.number, []).append(p)
     for block in blocks:
         if isinstance(block, Paragraph):
-            page = pages.get(block.pos.page or -1)
+            page = _page_of(pages, block.pos.page, block.pos.bbox)
             if page is not None and block.pos.bbox is not None:
                 found = _inside(page, block.pos.bbox)
                 if found:
@@ -434,8 +464,8 @@ def attach_readings(blocks: list[Block], pages: dict[int, OcrPage]) -> None:
             continue
         for row in block.rows:
             for cell in row:
-                page = pages.get(cell.pos.page or -1)
-                if page is None or cell.merged or cell.pos.bbox is None:
+                page = None if cell.merged else _page_of(pages, cell.pos.page, cell.pos.bbox)
+                if page is None or cell.pos.bbox is None:
                     continue
                 found = _inside(page, cell.pos.bbox)
                 raw = cell.text
@@ -473,7 +503,7 @@ def ocr_pages_blocks(pages: list[OcrPage]) -> list[Block]:
     from .pdf_layout import layout_blocks
 
     blocks = layout_blocks([p.layout for p in pages])
-    attach_readings(blocks, {p.layout.number: p for p in pages})
+    attach_readings(blocks, pages)
     return blocks
 
 

@@ -108,12 +108,14 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         text_pages = sorted(text_pages + [p.layout for p in ocr_pages.values()], key=lambda p: p.number)
         slots = [(n, page if page is not None else (ocr_pages[n].layout if n in ocr_pages else None))
                  for n, page in slots]
+    # a big picture on a text page (a table pasted as an image) is read into that page's layout
+    pictures = _ocr_pictures(data, text_pages) if OCR and any(_big_pictures(p) for p in text_pages) else []
     # blocks of text pages, with a page image standing in for each page without text
     blocks = layout_blocks(text_pages)
-    if ocr_pages:
+    if ocr_pages or pictures:
         from .image_tables import attach_readings
 
-        attach_readings(blocks, ocr_pages)
+        attach_readings(blocks, list(ocr_pages.values()) + pictures)
     by_page: dict[int, list] = {}
     for b in blocks:
         by_page.setdefault(b.pos.page or 0, []).append(b)
@@ -126,6 +128,11 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
                                            pos=Position(page=number)))
             continue
         doc.blocks.extend(by_page.get(number, []))
+    if pictures:
+        numbers = sorted({p.layout.number for p in pictures})
+        doc.notes.append(_pages_note("extract.ocr_pages", numbers, len(pages),
+                                     "中的图片经 OCR 识别；识别的数字请对照原件核对",
+                                     "carry pictures that were read by OCR; check the numbers against the original"))
     if ocr_pages:
         doc.notes.append(_pages_note("extract.ocr_pages", sorted(ocr_pages), len(pages),
                                      f"没有文字层，已按 {OCR_DPI} dpi 渲染后 OCR 识别；识别的数字请对照原件核对"
@@ -166,6 +173,55 @@ def _ocr_pages(path: str, data: bytes, numbers: list[int]) -> dict[int, Any]:
         for n in sorted(numbers):
             image = pdf[n - 1].render(scale=OCR_DPI / 72, grayscale=True).to_pil()
             out[n] = analyse_page(image, n, OCR_DPI)
+    finally:
+        pdf.close()
+    return out
+
+
+PICTURE_SHARE = 0.08  # a picture covering less of a text page than this is a logo, a seal or a signature
+
+
+def _big_pictures(page: PageLayout) -> list[tuple[float, float, float, float]]:
+    if page.rotation:
+        return []  # reading space is turned; the crop would need the same turn
+    area = page.width * page.height
+    out = []
+    for b in page.images:
+        if (b[2] - b[0]) * (b[3] - b[1]) < PICTURE_SHARE * area or min(b[2] - b[0], b[3] - b[1]) < 60:
+            continue
+        # a scan that already carries a text layer (a "searchable" PDF) over its picture: read that layer
+        over = sum(1 for c in page.chars if b[0] <= c.x0 <= b[2] and b[1] <= c.top <= b[3] and not c.text.isspace())
+        if over < MIN_TEXT_CHARS:
+            out.append(b)
+    return out
+
+
+def _ocr_pictures(data: bytes, pages: list[PageLayout]) -> list[Any]:
+    """OcrPages of the big pictures on text pages, placed where they sit (their text joins the page's)."""
+    from . import ocr
+
+    if not ocr.available():
+        return []
+    import pypdfium2 as pdfium
+
+    from .image_tables import analyse_page
+
+    out: list[Any] = []
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for page in pages:
+            boxes = _big_pictures(page)
+            if not boxes:
+                continue
+            scale = OCR_DPI / 72
+            image = pdf[page.number - 1].render(scale=scale, grayscale=True).to_pil()
+            for x0, top, x1, bottom in boxes:
+                crop = image.crop((round(x0 * scale), round(top * scale), round(x1 * scale), round(bottom * scale)))
+                found = analyse_page(crop, page.number, OCR_DPI)
+                found.place(round(x0 * scale) / scale, round(top * scale) / scale)
+                page.chars.extend(found.layout.chars)
+                page.edges.extend(found.layout.edges)
+                out.append(found)
     finally:
         pdf.close()
     return out
