@@ -55,35 +55,43 @@ def test_png_of_review_table(review_png: Path) -> None:
     assert not [f for f in report.findings if f.rule.startswith("check.t4")]
 
 
-@needs_ocr
-def test_pdf_with_text_page_and_scanned_page(tmp_path: Path, review_png: Path) -> None:
+def _pdf_with_picture(path: Path, png: Path, picture_page: bool) -> Path:
+    """A reportlab PDF: title and 表四 heading as text, then the picture of 表四 on its own page (a scan) or
+    below the heading on the same page (a table pasted as a picture)."""
+    from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = tmp_path / "mixed.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("STSong-Light", 14)
-    c.drawString(72, 760, "青禾县人民政府2023年政府信息公开工作年度报告")
     c.setFont("STSong-Light", 11)
+    c.drawString(72, 760, "青禾县人民政府2023年政府信息公开工作年度报告")
     c.drawString(72, 720, "本报告依据《中华人民共和国政府信息公开条例》编制。")
     c.drawString(72, 690, TITLE)
-    c.showPage()
-    from PIL import Image
-
-    with Image.open(review_png) as img:
+    if picture_page:
+        c.showPage()
+    top = 782 if picture_page else 670
+    with Image.open(png) as img:
         w, h = img.size
-        c.drawImage(ImageReader(img.copy()), 30, 842 - 60 - h * 535 / w, width=535, height=h * 535 / w)
+        c.drawImage(ImageReader(img.copy()), 30, top - h * 535 / w, width=535, height=h * 535 / w)
+    if not picture_page:  # (a scanned page has no text at all)
+        c.drawString(72, top - h * 535 / w - 30, "五、存在的主要问题及改进情况")
     c.showPage()
     c.save()
+    return path
+
+
+@needs_ocr
+def test_pdf_with_text_page_and_scanned_page(tmp_path: Path, review_png: Path) -> None:
+    path = _pdf_with_picture(tmp_path / "mixed.pdf", review_png, picture_page=True)
     report = nianbao.parse(path)
     assert _reviews(report) == REVIEWS
     assert report.meta.title == "青禾县人民政府2023年政府信息公开工作年度报告"
     assert report.provenance["reviews_litigation.review.total"].page == 2
     notes = [f for f in report.findings if f.rule == "extract.ocr_pages"]
-    assert len(notes) == 1 and "第 2 页" in notes[0].message
+    assert len(notes) == 1 and "第 2 页" in notes[0].message and "没有文字层" in notes[0].message
     assert not any(f.rule == "extract.scanned_pages" for f in report.findings)
 
 
@@ -250,24 +258,7 @@ def test_explain_and_review_sheet_mark_ocr_cells() -> None:
 
 @needs_ocr
 def test_picture_of_a_table_on_a_text_page(tmp_path: Path, review_png: Path) -> None:
-    from PIL import Image
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = tmp_path / "picture.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("STSong-Light", 11)
-    c.drawString(72, 760, "青禾县人民政府2023年政府信息公开工作年度报告")
-    c.drawString(72, 720, TITLE)
-    with Image.open(review_png) as img:
-        w, h = img.size
-        c.drawImage(ImageReader(img.copy()), 30, 700 - h * 535 / w, width=535, height=h * 535 / w)
-    c.drawString(72, 700 - h * 535 / w - 30, "五、存在的主要问题及改进情况")
-    c.showPage()
-    c.save()
+    path = _pdf_with_picture(tmp_path / "picture.pdf", review_png, picture_page=False)
     report = nianbao.parse(path)
     assert _reviews(report) == REVIEWS
     assert report.provenance["reviews_litigation.review.total"].ocr is not None

@@ -39,6 +39,7 @@ MAX_PIXELS = 40_000_000  # a bigger image is reduced first (a 600 dpi A3 scan is
 _CONFUSED = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "○": "0", "l": "1", "I": "1",
                            "|": "1", "i": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2",
                            "。": ".", "，": ",", "g": "9", "b": "6", "G": "6", "T": "7"})
+_SPECKS = ".,'`\"’‘“”·:;_~。，、"
 _NUMERIC_LIKE = re.compile(r"[+\-−减增]?[0-9OoDQ〇○lI|i!SsBZzgbGT]+(?:[.,。，][0-9OoDQ〇○lI|i!SsBZzgbGT]+)*"
                            r"(?:万元|元)?")
 # digits printed alike: what a misread digit may really be (scanned 150-300 dpi, measured in docs/ocr.md)
@@ -177,30 +178,39 @@ def rulings(binary: Any) -> tuple[list[Edge], Any]:
     hedges, hids, hlabels = _edges(hmask, "h")
     vedges, vids, vlabels = _edges(vmask, "v")
     tol = max(3.0, binary.shape[1] / 400)
-    kept = _anchored(vedges, hedges, tol)
-    keep_v = [vids[k] for k, v in enumerate(vedges) if v in kept]
-    # a short horizontal piece must end on vertical rules (strokes of 二, 三 joined across characters do not)
+    kept: list[Edge] = []
+    keep_v: list[int] = []
+    for k, v in enumerate(vedges):
+        for cut in _anchored([v], hedges, tol):
+            kept.append(cut)
+            keep_v.append(vids[k])
+    # a short horizontal piece must cross two vertical rules (strokes of 二, 三 joined across characters do not)
     short = binary.shape[1] / 6
-    hkept = [e for e in hedges if e.x1 - e.x0 >= short or _ends_on(e, kept, tol)]
-    keep_h = [hids[k] for k, e in enumerate(hedges) if e in hkept]
+    hkept: list[Edge] = []
+    keep_h: list[int] = []
+    for k, e in enumerate(hedges):
+        if e.x1 - e.x0 >= short or sum(1 for v in kept if e.x0 - tol <= v.x0 <= e.x1 + tol
+                                        and v.top - tol <= e.top <= v.bottom + tol) >= 2:
+            hkept.append(e)
+            keep_h.append(hids[k])
     mask = np.isin(hlabels, keep_h) | np.isin(vlabels, keep_v)
     return hkept + kept, mask.astype(np.uint8) * 255
 
 
-def _ends_on(h: Edge, vertical: list[Edge], tol: float) -> bool:
-    def touches(x: float) -> bool:
-        return any(abs(v.x0 - x) <= tol and v.top - tol <= h.top <= v.bottom + tol for v in vertical)
-
-    return touches(h.x0) and touches(h.x1)
-
-
 def _anchored(vertical: list[Edge], horizontal: list[Edge], tol: float) -> list[Edge]:
-    """Vertical edges that start and end on a horizontal rule: a column of aligned character strokes in
-    stacked lines of a label (性, 信 …) passes the opening but ends in the air."""
-    def touches(y: float, x: float) -> bool:
-        return any(abs(h.top - y) <= tol and h.x0 - tol <= x <= h.x1 + tol for h in horizontal)
+    """Vertical edges that cross at least two horizontal rules, cut back to the outermost two.
 
-    return [v for v in vertical if touches(v.top, v.x0) and touches(v.bottom, v.x0)]
+    A column of aligned character strokes in stacked lines of a label (性, 信 …) passes the opening but
+    stays inside its cell; a rule's end that the closing joined to a stroke just below (the "(" of the
+    next row's label) is cut off.
+    """
+    out: list[Edge] = []
+    for v in vertical:
+        ys = sorted(h.top for h in horizontal
+                    if v.top - tol <= h.top <= v.bottom + tol and h.x0 - tol <= v.x0 <= h.x1 + tol)
+        if len(ys) >= 2 and ys[-1] - ys[0] > tol:
+            out.append(Edge("v", v.x0, max(v.top, ys[0]), v.x0, min(v.bottom, ys[-1])))
+    return out
 
 
 def _runs(profile: Any, min_gap: int) -> list[tuple[int, int]]:
@@ -253,11 +263,21 @@ def split_boxes(boxes: list[tuple[float, float, float, float]], edges: list[Edge
                 if bottom - top < 3 or right - left < 3:
                     continue
                 part = ink[top:bottom, left:right]
-                ys = np.flatnonzero(part.any(axis=1))
-                xs = np.flatnonzero(part.any(axis=0))
-                if len(ys) == 0 or len(xs) == 0:
+                # a row with a speck or two of ink (a dot left by the scan) between two lines is blank
+                rows = part.sum(axis=1) > 255 * max(2, 0.02 * (right - left))
+                if not rows.any():
                     continue
-                t, btm = top + int(ys[0]), top + int(ys[-1]) + 1
+                # the margin must not take in the line above or below: keep the rows of ink that run
+                # without a blank row through the detected box (all of them for a tall box of stacked
+                # characters, cut below)
+                lo, hi = max(0, int(y0 + m) - top), max(1, int(math.ceil(y1 - m)) - top)
+                runs = [r for r in _runs(rows, 1) if r[1] > lo and r[0] < hi]
+                if not runs:
+                    continue
+                t, btm = top + runs[0][0], top + runs[-1][1]
+                xs = np.flatnonzero(ink[t:btm, left:right].any(axis=0))
+                if len(xs) == 0:
+                    continue
                 lft, rgt = left + int(xs[0]), left + int(xs[-1]) + 1
                 if btm - t > 1.8 * (rgt - lft) and btm - t > 30:
                     # one character per line: cut at the blank rows between characters
@@ -401,7 +421,8 @@ def _to_original(page: OcrPage, box: tuple[float, float, float, float]) -> tuple
 
 def repair_number(text: str) -> str | None:
     """The number a cell of digits and digit look-alikes means (None when it is not such a cell)."""
-    s = re.sub(r"[\s\u3000]+", "", text)
+    # specks read as punctuation at either end ("0.", "'o") are not part of the number
+    s = re.sub(r"[\s\u3000]+", "", text).strip(_SPECKS).rstrip("-")
     if not s or not _NUMERIC_LIKE.fullmatch(s) or not any(ch.isdigit() for ch in s) and len(s) > 2:
         return None
     fixed = s.translate(_CONFUSED)
