@@ -234,6 +234,18 @@ def _runs(profile: Any, min_gap: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _lines(rows: Any, med: float) -> list[tuple[int, int]]:
+    """Rows of ink grouped into text lines: a blank gap starts a new line only once the current one is
+    tall enough to be a line (the blank rows between the strokes of 三 do not)."""
+    groups: list[list[int]] = []
+    for r0, r1 in _runs(rows, 2):
+        if groups and (groups[-1][1] - groups[-1][0] < 0.6 * med or r1 - r0 < 0.3 * med):
+            groups[-1][1] = r1
+        else:
+            groups.append([r0, r1])
+    return [(g[0], g[1]) for g in groups]
+
+
 def split_boxes(boxes: list[tuple[float, float, float, float]], edges: list[Edge],
                 ink: Any) -> list[tuple[float, float, float, float]]:
     """Detected boxes cut where a ruling line crosses them, trimmed to their ink; a tall narrow box (a
@@ -246,6 +258,9 @@ def split_boxes(boxes: list[tuple[float, float, float, float]], edges: list[Edge
 
     h, w = ink.shape
     out: list[tuple[float, float, float, float]] = []
+    heights = sorted(b[3] - b[1] for b in boxes)
+    # a line's height: low in the distribution, as boxes holding two wrapped lines push the median up
+    med = heights[len(heights) // 4] if heights else 30.0
     for x0, y0, x1, y1 in boxes:
         # the detector's box of a small digit can be tighter than the digit: look a little around it
         m = max(2.0, 0.3 * (y1 - y0))
@@ -285,6 +300,12 @@ def split_boxes(boxes: list[tuple[float, float, float, float]], edges: list[Edge
                     for r0, r1 in _runs(profile, max(2, (rgt - lft) // 8)):
                         if r1 - r0 >= 3:
                             out.append((float(lft), float(t + r0), float(rgt), float(t + r1)))
+                elif btm - t > 1.6 * med:
+                    # two lines of a wrapped label in one detected box: one box per line
+                    for g0, g1 in _lines(rows[t - top:btm - top], med):
+                        xs = np.flatnonzero(ink[t + g0:t + g1, left:right].any(axis=0))
+                        if len(xs):
+                            out.append((float(left + xs[0]), float(t + g0), float(left + xs[-1] + 1), float(t + g1)))
                 else:
                     out.append((float(lft), float(t), float(rgt), float(btm)))
     out = _distinct(out)
@@ -302,8 +323,9 @@ def _missed(boxes: list[tuple[float, float, float, float]], ink: Any) -> list[tu
     heights = sorted(b[3] - b[1] for b in boxes)
     med = heights[len(heights) // 2]
     rest = ink.copy()
+    pad = int(med * 0.5)  # ink right beside a box is the part of its text the box cut off, not a word
     for x0, y0, x1, y1 in boxes:
-        rest[max(0, int(y0) - 1):int(math.ceil(y1)) + 1, max(0, int(x0) - 1):int(math.ceil(x1)) + 1] = 0
+        rest[max(0, int(y0) - pad):int(math.ceil(y1)) + pad, max(0, int(x0) - pad):int(math.ceil(x1)) + pad] = 0
     if not rest.any():
         return []
     # characters of one word joined: a gap narrower than half a character is not a word break
@@ -323,25 +345,22 @@ def _missed(boxes: list[tuple[float, float, float, float]], ink: Any) -> list[tu
 
 
 def _distinct(boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
-    """Without slivers (a rule's leftover ink, far flatter than text) and boxes lying inside a bigger one
-    (two detections of the same text)."""
+    """Without slivers (a rule's leftover ink, far flatter than text); boxes of one line that overlap (two
+    detections of the same words, which would read their shared characters twice) made one."""
     if not boxes:
         return boxes
     heights = sorted(b[3] - b[1] for b in boxes)
     floor = 0.3 * heights[len(heights) // 2]
-    kept = [b for b in boxes if b[3] - b[1] >= floor]
-    kept.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    pending = sorted((b for b in boxes if b[3] - b[1] >= floor), key=lambda b: b[0])
     out: list[tuple[float, float, float, float]] = []
-    for b in kept:
-        area = (b[2] - b[0]) * (b[3] - b[1])
-        inside = False
-        for o in out:
+    for b in pending:
+        for k, o in enumerate(out):
             ix = min(b[2], o[2]) - max(b[0], o[0])
             iy = min(b[3], o[3]) - max(b[1], o[1])
-            if ix > 0 and iy > 0 and ix * iy >= 0.6 * area:
-                inside = True
+            if ix > 0 and iy > 0.5 * min(b[3] - b[1], o[3] - o[1]):
+                out[k] = (min(b[0], o[0]), min(b[1], o[1]), max(b[2], o[2]), max(b[3], o[3]))
                 break
-        if not inside:
+        else:
             out.append(b)
     return out
 
