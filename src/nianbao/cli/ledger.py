@@ -29,7 +29,9 @@ def ledger_command(
     outside the year, missing fields) stop the computation: exit code 1 and nothing written.
     Late answers (beyond 20 working days, 40 with an extension) are warnings and findings.
     """
-    from ..inputs.ledger import LedgerError, ledger_report, write_template
+    from ..errors import LedgerError
+    from ..inputs.ledger import ledger_report
+    from ..writers.ledger_template import write_template
 
     if template is not None:
         if template.suffix.lower() != ".xlsx":

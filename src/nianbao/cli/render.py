@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import NianbaoError
+from ..errors import NianbaoError, TemplateMismatch
 from ..writers.output import atomic_write
 from . import app
 from .common import err_console, report_error
@@ -24,7 +24,9 @@ def render_command(
     Exit code 0 on success, 1 when the tables fail the arithmetic checks (nothing is written
     unless --allow-errors), 2 for unusable input.
     """
-    from ..writers import FORMATS, TemplateMismatch, choose_template, load_data, render_bytes, table_errors
+    from ..api import load_data
+    from ..checks import table_errors
+    from ..writers import FORMATS, choose_template, render_bytes
 
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
@@ -35,12 +37,16 @@ def render_command(
         raise typer.Exit(2)
     try:
         report = load_data(data, template)
-        tmpl = choose_template(report, template)
-    except (NianbaoError, TemplateMismatch, OSError) as exc:
+    except (NianbaoError, OSError) as exc:
         report_error(data, exc)
         raise typer.Exit(2) from None
+    try:
+        tmpl = choose_template(report, template)
+    except TemplateMismatch as exc:
+        err_console.print(f"[bold red]错误[/] {data}: {exc}")
+        raise typer.Exit(2) from None
     report.meta.template = tmpl.version  # type: ignore[assignment]
-    errors = table_errors(report, tmpl)
+    errors = table_errors(report)
     for e in errors:
         level = "[yellow]警告[/]" if allow_errors else "[bold red]错误[/]"
         err_console.print(f"{level} {data}: {e.message}")

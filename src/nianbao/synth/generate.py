@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks import relation_errors
 from ..model import (
     ActiveDisclosureTable,
     ApplicationsTable,
@@ -40,8 +41,8 @@ from ..model import (
     Tables,
 )
 from ..model.report import CellValue
+from ..normalize import CN_NUMERALS
 from ..templates import SECTIONS, Template, get_template
-from ..writers.arith import arithmetic_errors
 from ..writers.base import Decor
 from ..writers.layout import format_value, tables_layouts
 
@@ -191,7 +192,7 @@ def _sections(rng: random.Random, org: str, year: int, tables: Tables, figures: 
     for sec in SECTIONS:
         title = rng.choice(sec.aliases[:3]) if rng.random() < 0.35 else sec.title
         out.append(Section(number=sec.number, title=sec.title, present=True,
-                           heading=f"{'一二三四五六'[sec.number - 1]}、{title}", text="\n".join(texts[sec.number])))
+                           heading=f"{CN_NUMERALS[sec.number - 1]}、{title}", text="\n".join(texts[sec.number])))
     return out
 
 
@@ -250,8 +251,8 @@ def generate(seed: int, index: int) -> Synthetic:
                 contact=Contact(phone=f"0{rng.randint(300, 999)}-{rng.randint(2000000, 8999999)}"))
     report = Report(source=Source(path="", sha256="", format="text"), meta=meta,
                     sections=_sections(rng, org, year, tables, figures), tables=tables, figures=figures)
-    expected = [{"rule": e.check, "check": e.check, "cells": list(e.cells), "evidence": e.evidence}
-                for e in arithmetic_errors(tables, template)]
+    expected = [{"rule": f.rule, "check": f.rule, "cells": list(f.cells), "evidence": f.evidence}
+                for f in relation_errors(report)]
     return Synthetic(report=report, expected_findings=expected, template=template)
 
 
