@@ -7,9 +7,8 @@ from pathlib import Path
 import typer
 
 from ..errors import NianbaoError, TemplateMismatch
-from ..writers.output import atomic_write
 from . import app
-from .common import err_console, report_error
+from .common import err_console, report_error, save
 
 
 @app.command("render")
@@ -59,8 +58,8 @@ def render_command(
     except ImportError as exc:
         err_console.print(f"[bold red]错误[/] 生成 {fmt} 需要的组件未安装：{exc}")
         raise typer.Exit(2) from None
-    with atomic_write(out, "wb") as fh:
-        fh.write(payload)  # type: ignore[attr-defined]
+    if not save(out, payload):
+        raise typer.Exit(2)
     err_console.print(f"已生成 {out}（{tmpl.version} 年版格式）")
 
 

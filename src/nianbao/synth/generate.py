@@ -45,6 +45,7 @@ from ..normalize import CN_NUMERALS
 from ..templates import SECTIONS, Template, get_template
 from ..writers.base import Decor
 from ..writers.layout import format_value, tables_layouts
+from ..writers.output import write_file
 
 FORMATS = ("text", "html", "docx", "pdf")
 EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
@@ -387,7 +388,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
                     src.write_bytes(data)
                     pdf_jobs.append((target, syn))
                     continue
-                target.write_bytes(data)
+                write_file(target, data)
                 _write_gold(target, syn, fmt, data)
                 written.append(target)
         if pdf_jobs:
@@ -396,7 +397,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
             pdfs = docx_to_pdf([Path(tmp) / f"{t.stem}.docx" for t, _ in pdf_jobs], Path(tmp) / "pdf")
             for (target, syn), pdf in zip(pdf_jobs, pdfs, strict=True):
                 data = fix_pdf_bytes(pdf.read_bytes())
-                target.write_bytes(data)
+                write_file(target, data)
                 _write_gold(target, syn, "pdf", data)
                 written.append(target)
     return written
@@ -404,7 +405,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
 
 def _write_gold(target: Path, syn: Synthetic, fmt: str, data: bytes) -> None:
     gold = gold_json(syn, target, fmt, data)
-    target.with_suffix(".gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_file(target.with_suffix(".gold.json"), json.dumps(gold, ensure_ascii=False, indent=1))
 
 
 def load_gold(path: Path) -> tuple[Report, list[dict[str, Any]]]:

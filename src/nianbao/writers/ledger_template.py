@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..inputs.ledger import APP_SHEET, OPTIONS_SHEET, REVIEW_SHEET, vocabulary
 from ..templates import template_for_year
-from .output import atomic_write
+from .output import open_output
 
 
 def write_template(target: Path, year: int | None = None) -> None:
@@ -70,5 +70,5 @@ def write_template(target: Path, year: int | None = None) -> None:
            "是否延期": refs["是否延期"]}, ["收到日期", "答复日期"])
     setup(rev, [("序号", 6), ("类型", 18), ("收到日期", 12), ("结果", 12), ("结案日期", 12), ("备注", 30)],
           {"类型": refs["类型"], "结果": refs["结果"]}, ["收到日期", "结案日期"])
-    with atomic_write(target, "wb") as fh:
+    with open_output(target, "wb") as fh:
         wb.save(fh)
