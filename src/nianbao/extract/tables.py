@@ -262,8 +262,12 @@ def read_tables(doc: Document, template: Template) -> TablesRead:
     return _build(stream, template, images)
 
 
+_validate_provenance = Provenance.__pydantic_validator__.validate_python
+
+
 def _prov(cell: Cell) -> Provenance:
-    # Only the fields that apply are set, so the report JSON leaves the others out.
+    # Only the fields that apply are set. Validating the dict directly skips __init__'s keyword
+    # handling: ≈ 0.6 µs a cell, ≈ 0.12 ms of 4.4 ms a page (docs/performance.md).
     p = cell.pos
     data: dict[str, object] = {"text": cell.text}
     if p.line is not None:
@@ -282,7 +286,7 @@ def _prov(cell: Cell) -> Provenance:
         data["row"] = p.row
     if p.col is not None:
         data["col"] = p.col
-    return Provenance(**data)  # type: ignore[arg-type]
+    return _validate_provenance(data)
 
 
 def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -> TablesRead:
