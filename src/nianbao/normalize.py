@@ -25,8 +25,8 @@ _SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # Numbering prefixes: 一、 (一) （一） 1. 1、 1．(1) ①
 _NUMBERING_RE = re.compile(
     r"^\s*(?:"
-    r"[一二三四五六七八九十]+\s*[、.．]"
-    r"|[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?"
+    rf"[{CN_NUMERALS}]+\s*[、.．]"
+    rf"|[(（]\s*[{CN_NUMERALS}]+\s*[)）]\s*[、.．]?"
     r"|[(（]?\s*\d{1,2}\s*[)）]"
     r"|\d{1,2}\s*[、.．](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨]"
