@@ -17,7 +17,7 @@ from ..document import Cell, Document, Grid, Paragraph
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
 from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
-from ..templates import Group, Row, Template
+from ..templates import Group, Row, Template, get_template
 from ..templates.rules import TABLE_LABELS, finding
 from .labels import Memo, cached_matcher
 from .sections import heading_section
@@ -62,6 +62,8 @@ class _Label:
     item_key: str = ""  # 表二 item of an active_row
     ncols: int = 0  # columns of an active_row
     parts: tuple[str, str] = ("", "")  # a "pair": group label and row label in one cell
+    group: Group | None = None  # the template group of an app_group
+    fuzzy: bool = False  # matched by edit distance only (a printed typo): reported as info
 
 
 class _Labels:
@@ -91,13 +93,13 @@ class _Labels:
             return _Label("app_group")
         target = self.app_matcher.match(text)
         if isinstance(target, Group):
-            return _Label("app_group")
+            return _Label("app_group", group=target, fuzzy=self.app_matcher.fuzzy(text))
         if isinstance(target, Row):
-            return _Label("app_row", target)
+            return _Label("app_row", target, fuzzy=self.app_matcher.fuzzy(text))
         target = self.active_matcher.match(text)
         if isinstance(target, Row):
             item_key, row, ncols = self.active_rows[id(target)]
-            return _Label("active_row", row, item_key, ncols)
+            return _Label("active_row", row, item_key, ncols, fuzzy=self.active_matcher.fuzzy(text))
         return None
 
 
@@ -128,11 +130,15 @@ class _Stream:
         self.duplicates: list[tuple[str, str, str]] = []  # (table, row key, label)
         self.review_values: list[CellValue] = []
         self.review_cells: list[Cell] = []
+        self.fuzzy: list[tuple[str, str, str]] = []  # (table, row key, printed label) matched by edit distance
+        self.group: tuple[Group, str] | None = None  # the 表三 group label just read, as printed
+        self.group_rows: list[tuple[Group, _RowRead]] = []  # numbers printed on a group label's row
 
     # -- routing -------------------------------------------------------------------------
     def heading(self, table: str | None) -> None:
         self._close()
         self.context = table
+        self.group = None
 
     def row(self, cells: list[Cell]) -> None:
         texts = [c for c in cells if not c.merged]
@@ -183,6 +189,13 @@ class _Stream:
         if self.context == "reviews_litigation":
             return  # 表四 cells are read row by row (_review_row)
         cur = self.current
+        if cur is None and value is not None and self.group is not None and self.context == "applications" \
+                and text.strip():
+            # numbers on the row of a group label (a 2019-style undivided （六）其他处理 in a 2021
+            # table, a subtotal): kept aside and reported, never dropped or given to a row
+            group, printed = self.group
+            cur = self.current = _RowRead(f"group:{group.label}", printed, len(self.template.applications.columns))
+            self.group_rows.append((group, cur))
         if cur is None or cur.full:
             return
         if value is not None:
@@ -211,9 +224,11 @@ class _Stream:
         if kind == "active_group":
             self._close()
             self.context = "active_disclosure"
+            self.group = None
         elif kind == "app_group":
             self._close()
             self.context = "applications"
+            self.group = (label.group, text) if label.group is not None else None
         elif kind == "app_row":
             row = label.row
             assert row is not None
@@ -228,6 +243,9 @@ class _Stream:
 
     def _start(self, table: str, store: dict[str, _RowRead], key: str, label: str, expected: int) -> None:
         self._close()
+        self.group = None
+        if self.labels.classify[label].fuzzy:  # type: ignore[union-attr]
+            self.fuzzy.append((table, key, label))
         read = _RowRead(key, label, expected)
         existing = store.get(key)
         if existing is not None and existing.values:
@@ -302,15 +320,22 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
     if any(r.values for r in stream.app_rows.values()):
         rows: dict[str, dict[str, CellValue]] = {}
         cols = template.applications.columns
+        undivided = {_undivided_key(g, template) for g, r in stream.group_rows if r.values} - {None}
+        undivided = {k for k in undivided if not any(stream.app_rows.get(row.key) and stream.app_rows[row.key].values
+                                                     for row in template.applications.rows
+                                                     if row.key.startswith(f"{k}."))}
         for row in template.applications.rows:
             read = stream.app_rows.get(row.key)
             rows[row.key] = {c.key: None for c in cols}
             if read is None or not read.values:
+                if any(row.key.startswith(f"{key}.") for key in undivided):
+                    continue  # said by the one extract.other_undivided finding
                 findings.append(finding("extract.row_missing", [f"applications.{row.key}"], "",
                                         table_label=zh_app, table_label_en=en_app, row_label=row.label))
                 continue
             _fill(read, [c.key for c in cols], rows[row.key], f"applications.{row.key}", prov, findings,
                   zh_app, en_app)
+        _group_rows(stream, template, rows, prov, findings)
         applications = ApplicationsTable(rows=rows)
 
     active = None
@@ -358,6 +383,11 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
                                     table_label=zh, table_label_en=en, row_label="数据行",
                                     found=len(stream.review_values), expected=15))
 
+    for table, key, label in stream.fuzzy:
+        zh, en = TABLE_LABELS[table]
+        row_label = _row_label(template, table, key)
+        findings.append(finding("extract.label_fuzzy", [f"{table}.{key}"], label, table_label=zh,
+                                table_label_en=en, printed=label, row_label=row_label))
     for table, key, label in stream.duplicates:
         zh, en = TABLE_LABELS[table]
         findings.append(finding("extract.duplicate_row", [f"{table}.{key}"], label,
@@ -376,3 +406,50 @@ def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: 
     for text in read.unreadable:
         findings.append(finding("extract.value_unreadable", [base], text, table_label=zh, table_label_en=en,
                                 row_label=read.label, text=text))
+
+
+def _row_label(template: Template, table: str, key: str) -> str:
+    if table == "applications":
+        return template.application_row(key).label
+    item_key, _, row_key = key.partition(".")
+    item = next(i for i in template.active.items if i.key == item_key)
+    return next(r.label for r in item.rows if r.key == row_key)
+
+
+def _undivided_key(group: Group, template: Template) -> str | None:
+    """The contract key of a group printed as one undivided row, as an older template has it:
+    （六）其他处理 is a row `other` in the 2019 template and the group of other.* in 2021."""
+    for version in ("2019", "2021"):
+        older = get_template(version)
+        if older is template:
+            continue
+        for row in older.applications.rows:
+            if label_key(row.label) == label_key(group.label) and row.number == group.number \
+                    and any(r.key.startswith(f"{row.key}.") for r in template.applications.rows):
+                return row.key
+    return None
+
+
+def _group_rows(stream: _Stream, template: Template, rows: dict[str, dict[str, CellValue]],
+                prov: dict[str, Provenance], findings: list[Finding]) -> None:
+    """Numbers printed on the row of a group label: an undivided （六）其他处理 keeps its values
+    under the older template's key (`other`, no split invented); any other group's numbers are
+    reported, never dropped silently."""
+    zh, en = TABLE_LABELS["applications"]
+    cols = [c.key for c in template.applications.columns]
+    for group, read in stream.group_rows:
+        if not read.values:
+            continue
+        key = _undivided_key(group, template)
+        if key is not None and key not in rows and not any(
+                stream.app_rows.get(r.key) and stream.app_rows[r.key].values
+                for r in template.applications.rows if r.key.startswith(f"{key}.")):
+            rows[key] = {c: None for c in cols}
+            _fill(read, cols, rows[key], f"applications.{key}", prov, findings, zh, en)
+            parts = "、".join(r.label for r in template.applications.rows if r.key.startswith(f"{key}."))
+            findings.append(finding("extract.other_undivided", [f"applications.{key}"], read.label,
+                                    table_label=zh, table_label_en=en, printed=read.label, key=key,
+                                    version=template.version, parts=parts))
+            continue
+        findings.append(finding("extract.group_values", [], read.label, table_label=zh, table_label_en=en,
+                                printed=read.label, values=" ".join(c.text for c in read.cells)))
