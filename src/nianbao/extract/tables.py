@@ -26,6 +26,7 @@ _REVIEW_MARKERS = ("行政复议",)
 _SPACE_SPLIT = re.compile(r"[\s\u3000]+")
 _APPLICATION_MARKERS = ("勾稽关系", "申请人情况")
 _ACTIVE_MARKERS = ("第二十条",)
+_ROW_TABLES = ("applications", "active_disclosure")  # the tables whose rows are found by label
 
 
 @dataclass
@@ -133,6 +134,8 @@ class _Stream:
         self.fuzzy: list[tuple[str, str, str]] = []  # (table, row key, printed label) matched by edit distance
         self.group: tuple[Group, str] | None = None  # the 表三 group label just read, as printed
         self.group_rows: list[tuple[Group, _RowRead]] = []  # numbers printed on a group label's row
+        self.pending: str | None = None  # the last text that matched no label (a row label not in the template?)
+        self.orphans: list[tuple[str, _RowRead]] = []  # (table, numbers printed after such a text)
 
     # -- routing -------------------------------------------------------------------------
     def heading(self, table: str | None) -> None:
@@ -189,14 +192,23 @@ class _Stream:
         if self.context == "reviews_litigation":
             return  # 表四 cells are read row by row (_review_row)
         cur = self.current
-        if cur is None and value is not None and self.group is not None and self.context == "applications" \
-                and text.strip():
-            # numbers on the row of a group label (a 2019-style undivided （六）其他处理 in a 2021
-            # table, a subtotal): kept aside and reported, never dropped or given to a row
-            group, printed = self.group
-            cur = self.current = _RowRead(f"group:{group.label}", printed, len(self.template.applications.columns))
-            self.group_rows.append((group, cur))
+        if (cur is None or cur.full) and value is not None and text.strip() and self.context in _ROW_TABLES:
+            if self.pending is not None:
+                # numbers after a label that is no template row: kept aside and reported by name
+                cur = self.current = _RowRead("", self.pending, len(self.template.applications.columns)
+                                              if self.context == "applications" else 1)
+                self.orphans.append((self.context, cur))
+                self.pending = None
+            elif cur is None and self.group is not None and self.context == "applications":
+                # numbers on the row of a group label (a 2019-style undivided （六）其他处理 in a 2021
+                # table, a subtotal): kept aside and reported, never dropped or given to a row
+                group, printed = self.group
+                cur = self.current = _RowRead(f"group:{group.label}", printed,
+                                              len(self.template.applications.columns))
+                self.group_rows.append((group, cur))
         if cur is None or cur.full:
+            if value is None and text.strip() and self.context in _ROW_TABLES:
+                self.pending = text  # a text that is no label: the numbers after it would be a stray row
             return
         if value is not None:
             cur.values.append(value.value)
@@ -257,6 +269,7 @@ class _Stream:
 
     def _close(self) -> None:
         self.current = None
+        self.pending = None
 
     def _review_cell(self, cell: Cell, value: Value) -> None:
         if len(self.review_values) >= 15:
@@ -383,6 +396,12 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
                                     table_label=zh, table_label_en=en, row_label="数据行",
                                     found=len(stream.review_values), expected=15))
 
+    for table, read in stream.orphans:
+        if not any(v is not None for v in read.values):
+            continue  # only blanks after a header text
+        zh, en = TABLE_LABELS[table]
+        findings.append(finding("extract.row_unmatched", [table], read.label, table_label=zh, table_label_en=en,
+                                printed=read.label, values=" ".join(c.text for c in read.cells)))
     for table, key, label in stream.fuzzy:
         zh, en = TABLE_LABELS[table]
         row_label = _row_label(template, table, key)

@@ -127,6 +127,12 @@ register(
          description="A 2021-template report whose 表三 prints （六）其他处理 as one row, as the 2019 table did. "
                      "The numbers are kept under the 2019 key `other`; other.no_correction/fee_unpaid/other "
                      "stay null, and no row_missing is reported for them."),
+    Rule("extract.row_unmatched", "warning", "表格行无法对应模板",
+         "{table_label}中“{printed}”行（{values}）无法对应模板中的任何一行，其数字未读入",
+         "{table_label_en}: the row '{printed}' ({values}) matches no row of the template; its numbers were not read",
+         description="A printed row with numbers whose label is no template row, not even by edit distance (an "
+                     "unreadable or foreign label). Its numbers are named in the finding instead of being lost "
+                     "silently; the template row it may have been stays null with its own row_missing finding."),
     Rule("extract.group_values", "warning", "分组标签行有数字",
          "{table_label}分组标签“{printed}”所在行印有数字（{values}），模板中该行不填数，未读入任何行",
          "{table_label_en}: the group label '{printed}' has numbers on its row ({values}); the template has "
