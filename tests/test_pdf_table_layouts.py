@@ -21,6 +21,8 @@ from nianbao.extract import extract  # noqa: E402
 from nianbao.readers.pdf import read_pdf  # noqa: E402
 
 LAYOUTS = {lay.name: lay for lay in layouts()}
+# the same layouts without any ruling line (cells placed by text position only)
+UNRULED = {lay.name: lay for lay in layouts("none")}
 OFFICE = {lay.name: lay for lay in office_layouts()}
 # findings a layout may carry besides its own: none of extract.* (no row missing, incomplete, unmatched…)
 QUIET = ("extract.label_fuzzy",)  # info: a printed typo, reported with its text (asserted below)
@@ -29,7 +31,7 @@ QUIET = ("extract.label_fuzzy",)  # info: a printed typo, reported with its text
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("layouts")
-    out = {name: lay.build(d / f"layout{k}.pdf") for k, (name, lay) in enumerate(LAYOUTS.items())}
+    out = {name: lay.build(d / f"layout{k}.pdf") for k, (name, lay) in enumerate({**LAYOUTS, **UNRULED}.items())}
     out.update({name: lay.build(None) for name, lay in OFFICE.items()})  # type: ignore[arg-type]
     return out
 
@@ -55,6 +57,11 @@ def _check(d: dict, lay: Layout) -> None:
 @pytest.mark.parametrize("name", list(LAYOUTS))
 def test_reportlab_layout_reads_every_cell(built: dict[str, Path], name: str, backend: str) -> None:
     _check(_parse(built[name], backend), LAYOUTS[name])
+
+
+@pytest.mark.parametrize("name", list(UNRULED))
+def test_unruled_layout_reads_every_cell(built: dict[str, Path], name: str) -> None:
+    _check(_parse(built[name]), UNRULED[name])
 
 
 @pytest.mark.parametrize("name", list(OFFICE))
@@ -106,7 +113,7 @@ def test_wps_borders_are_one_filled_path(built: dict[str, Path]) -> None:
 
 
 def _cases() -> list[tuple[str, Path | None, dict | None]]:
-    out: list[tuple[str, Path | None, dict | None]] = [(n, None, None) for n in [*LAYOUTS, *OFFICE]]
+    out: list[tuple[str, Path | None, dict | None]] = [(n, None, None) for n in [*LAYOUTS, *UNRULED, *OFFICE]]
     out.append(("corpus: huaian_2024", CORPUS / "source.pdf", corpus_expected()))
     return out
 
@@ -118,7 +125,7 @@ def test_nianbao_reads_at_least_as_many_cells_right_as_pdfplumber(built: dict[st
         if expected is None or not path.is_file():
             pytest.skip("../shared/corpus not present")
     else:
-        lay = LAYOUTS.get(name) or OFFICE[name]
+        lay = LAYOUTS.get(name) or UNRULED.get(name) or OFFICE[name]
         path, expected = built[name], lay.expected
         if not path.is_file():
             pytest.skip(f"{path} not built")

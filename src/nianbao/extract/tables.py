@@ -238,6 +238,11 @@ class _Stream:
             self.context = "active_disclosure"
             self.group = None
         elif kind == "app_group":
+            cur = self.current
+            if cur is not None and not cur.values and self.context == "applications" and label.group is not None:
+                # a row label still waiting for its numbers: a group label merged down beside its
+                # sub-rows and vertically centred prints on the line of those numbers; they stay the row's
+                return True
             self._close()
             self.context = "applications"
             self.group = (label.group, text) if label.group is not None else None

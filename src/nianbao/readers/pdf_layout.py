@@ -560,9 +560,13 @@ def text_regions(tlines: list[_TLine], right: float, em: float) -> list[tuple[in
 
 
 def _looks_like_table(run: list[_TLine]) -> bool:
-    """At least one line of numbers, or two lines with columns."""
+    """At least one line of numbers, or two lines with columns. A line of five numbers or more
+    alone is a table row too: the data row of 表四 printed at the top of a page, its header left
+    on the page before."""
     nums = sum(1 for t in run if t.kind == "num" or any(is_value(x) for x in t.texts[1:]))
     rows = sum(1 for t in run if t.kind == "row")
+    if len(run) == 1 and run[0].kind == "num" and len(run[0].texts) >= 5:
+        return True
     return nums >= 1 and (rows + nums >= 2 or len(run) >= 2)
 
 
