@@ -133,3 +133,43 @@ def test_nianbao_reads_at_least_as_many_cells_right_as_pdfplumber(built: dict[st
     theirs = right(extract(plumber_document(path)).model_dump(mode="json"), expected)
     assert ours >= theirs, f"nianbao {ours} < pdfplumber {theirs} of {len(expected)}"
     assert ours == len(expected)
+
+
+# --------------------------------------------------------------------------- reader mechanisms
+
+
+def _edges(*segs: tuple[str, float, float, float, float]) -> list:
+    from nianbao.readers.pdf_layout import Edge
+
+    return [Edge(*s) for s in segs]
+
+
+def test_a_row_left_open_at_a_page_break_is_closed() -> None:
+    """Chromium draws no border at the top of a row continued on the next page: the column lines
+    start above the first horizontal line. The row is still cells of the table."""
+    from nianbao.readers.pdf_layout import Char, PageLayout, page_blocks
+
+    xs = [50.0, 150.0, 200.0, 250.0]
+    edges = _edges(*[("v", x, 60.0, x, 140.0) for x in xs],
+                   *[("h", 50.0, y, 250.0, y) for y in (80.0, 110.0, 140.0)])
+    chars = [Char(t, x, 65.0, x + 10, 75.0) for t, x in (("甲", 60.0), ("1", 160.0), ("2", 210.0))]
+    chars += [Char(t, x, 90.0, x + 10, 100.0) for t, x in (("乙", 60.0), ("3", 160.0), ("4", 210.0))]
+    page = PageLayout(1, 595.0, 842.0, chars, edges)
+    blocks, _ = page_blocks(page, set(), 0)
+    grids = [b for b in blocks if hasattr(b, "rows")]
+    assert len(grids) == 1 and len(blocks) == 1  # nothing left outside the table
+    assert [[c.text for c in r] for r in grids[0].rows] == [["甲", "1", "2"], ["乙", "3", "4"], ["", "", ""]]
+
+
+def test_characters_in_no_cell_of_a_ruled_table_are_kept_as_text() -> None:
+    from nianbao.document import Paragraph
+    from nianbao.readers.pdf_layout import Char, PageLayout, layout_blocks
+
+    # a table whose middle column has no line on its right below the first row: that region is no cell
+    edges = _edges(("v", 50.0, 80.0, 50.0, 140.0), ("v", 150.0, 80.0, 150.0, 140.0),
+                   ("v", 200.0, 80.0, 200.0, 110.0), ("v", 250.0, 80.0, 250.0, 110.0),
+                   *[("h", 50.0, y, 250.0, y) for y in (80.0, 110.0)], ("h", 50.0, 140.0, 150.0, 140.0))
+    chars = [Char("甲", 60.0, 90.0, 70.0, 100.0), Char("7", 160.0, 90.0, 166.0, 100.0),
+             Char("8", 210.0, 90.0, 216.0, 100.0), Char("9", 210.0, 120.0, 216.0, 130.0)]
+    blocks = layout_blocks([PageLayout(1, 595.0, 842.0, chars, edges)])
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["9"]  # not dropped with the table
