@@ -9,7 +9,8 @@ again without ruling lines, the LibreOffice and Chromium files cached in tests/f
 - nianbao: `read_pdf` (pypdfium2, and the pdfplumber backend) + the extractor;
 - pdfplumber's table finder (`page.find_tables(settings)`, several settings), its tables and the
   text lines around them fed to the same extractor (so only the table reading differs);
-- a plain 30-line pdfplumber script (`extract_tables()` + the template's official labels).
+- a plain 30-line pdfplumber script (`extract_tables()` + the template's official labels);
+- camelot (lattice and stream), when camelot-py is installed, fed to the same extractor.
 
 Accuracy: table cells right out of the cells the fixtures print (expected values from the
 fixture data, gold.json for the corpus). Speed: reports per CPU second of this single-threaded
@@ -74,6 +75,17 @@ def main() -> None:
                 continue
             methods[f"pdfplumber find_tables: {name} (+ nianbao labels)"] = plumber(settings)
         methods["plain pdfplumber script (extract_tables)"] = plain_script  # type: ignore[dict-item]
+        try:  # camelot (MIT), another table finder, when installed (pip install camelot-py)
+            import camelot  # noqa: F401
+
+            from fixtures.pdf.plumber_baseline import camelot_document
+
+            for flavor in ("lattice", "stream"):
+                if not args.quick:
+                    methods[f"camelot {flavor} (+ nianbao labels)"] = (
+                        lambda p, flavor=flavor: extract(camelot_document(p, flavor)).model_dump(mode="json"))
+        except ImportError:
+            print("camelot-py not installed: camelot not compared")
 
         total = sum(len(e) for _, _, e in cases)
         print(f"{len(cases)} PDFs ({len(cases) - (gold is not None)} fixtures"
@@ -95,10 +107,19 @@ def main() -> None:
             n_reads = args.repeat * len(cases)
             per_file[mname] = counts
             rows.append((mname, ok, total, n_reads / cpu, 1000 * wall / n_reads))
-        print("| method | cells right | accuracy | reports/s/core | wall ms/report |")
-        print("|---|---|---|---|---|")
+        unruled = [k for k, (cname, _, _) in enumerate(cases) if cname.endswith("[none]")]
+        ruled = [k for k in range(len(cases)) if k not in unruled]
+
+        def share(counts: list[int], ks: list[int]) -> str:
+            n, tot = sum(counts[k] for k in ks), sum(len(cases[k][2]) for k in ks)
+            return f"{n}/{tot} ({100 * n / tot:.1f} %)" if tot else "-"
+
+        print("| method | ruled fixtures + corpus | unruled fixtures | all | reports/s/core | wall ms/report |")
+        print("|---|---|---|---|---|---|")
         for mname, ok, tot, rps, ms in rows:
-            print(f"| {mname} | {ok}/{tot} | {100 * ok / tot:.2f} % | {rps:.1f} | {ms:.0f} |")
+            c = per_file[mname]
+            print(f"| {mname} | {share(c, ruled)} | {share(c, unruled)} | {100 * ok / tot:.2f} % | {rps:.1f} "
+                  f"| {ms:.0f} |")
         print("\nper file (cells right; columns in the order above):")
         names = list(per_file)
         for k, (cname, _, expected) in enumerate(cases):
