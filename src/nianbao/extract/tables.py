@@ -239,9 +239,10 @@ class _Stream:
             self.group = None
         elif kind == "app_group":
             cur = self.current
-            if cur is not None and not cur.values and self.context == "applications" and label.group is not None:
+            if cur is not None and not cur.values and self.context == "applications":
                 # a row label still waiting for its numbers: a group label merged down beside its
-                # sub-rows and vertically centred prints on the line of those numbers; they stay the row's
+                # sub-rows and vertically centred prints on the line of those numbers, and a header
+                # repeated after a page break comes between a cut label and its numbers; they stay the row's
                 return True
             self._close()
             self.context = "applications"
