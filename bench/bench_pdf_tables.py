@@ -120,11 +120,38 @@ def main() -> None:
             c = per_file[mname]
             print(f"| {mname} | {share(c, ruled)} | {share(c, unruled)} | {100 * ok / tot:.2f} % | {rps:.1f} "
                   f"| {ms:.0f} |")
+        print("\ncell boxes of ruled tables, nianbao vs pdfplumber find_tables (within 1.5 pt):",
+              _cell_boxes([path for cname, path, _ in cases if not cname.endswith("[none]")]))
         print("\nper file (cells right; columns in the order above):")
         names = list(per_file)
         for k, (cname, _, expected) in enumerate(cases):
             marks = " ".join(f"{per_file[m][k]:>4}" for m in names)
             print(f"  {len(expected):>4} {marks}  {cname}")
+
+
+def _cell_boxes(paths: list[Path]) -> str:
+    """How many ruled-table cell boxes nianbao (PDFium edges) and pdfplumber's find_tables share."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from nianbao.readers import pdf_layout, pdf_pdfium
+
+    def near(a: tuple, b: tuple) -> bool:
+        return all(abs(x - y) <= 1.5 for x, y in zip(a, b, strict=True))
+
+    same = ours_only = theirs_only = 0
+    for path in paths:
+        pdf = pdfium.PdfDocument(path.read_bytes())
+        with pdfplumber.open(path) as pp:
+            for i, page in enumerate(pp.pages):
+                ours = [c for _, cells in pdf_layout.ruled_tables(pdf_pdfium.page_layout(pdf, i)) for c in cells]
+                theirs = [tuple(c) for t in page.find_tables() for c in t.cells]
+                both = sum(1 for c in ours if any(near(c, d) for d in theirs))
+                same += both
+                ours_only += len(ours) - both
+                theirs_only += sum(1 for d in theirs if not any(near(c, d) for c in ours))
+        pdf.close()
+    return f"{same} the same, {ours_only} only nianbao's, {theirs_only} only pdfplumber's"
 
 
 def _right_flat(got: dict, expected: dict) -> int:
