@@ -33,7 +33,6 @@ from lxml import etree
 from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position
 from ..errors import ReadError
 from ..normalize import is_value
-from . import register_reader
 from .decode import decode_bytes
 
 # Elements whose content is never part of the report.
@@ -912,6 +911,5 @@ class _Walker:
                         self.image(img)
 
 
-register_reader("html", read_html_file)
 
 __all__ = ["read_html", "read_html_file", "decode_html"]
