@@ -9,6 +9,7 @@ import pytest
 import nianbao
 from nianbao.extract.labels import LabelMatcher
 from nianbao.templates import V2019, V2021
+from test_extract_tables import findings as _findings
 from text_fixtures import REPORT_2021
 
 APP = V2021.applications
@@ -77,10 +78,6 @@ def test_matcher_reads_labels_from_the_template_definitions() -> None:
     m = LabelMatcher((Row("x", "本机关不掌握相关政府信息", (), "1"),))
     assert m.match("1.本机关不掌握相关政府信") is not None
     assert LabelMatcher(V2019.applications.rows, V2019.applications.groups).match("（六）其他处理").key == "other"
-
-
-def _findings(report: nianbao.Report, rule: str) -> list[nianbao.model.Finding]:
-    return [f for f in report.findings if f.rule == rule]
 
 
 def test_typo_in_a_report_is_read_and_reported_as_info() -> None:
