@@ -38,6 +38,16 @@ def test_spaces_and_line_breaks_do_not_matter(matcher: LabelMatcher, printed: st
 
 
 @pytest.mark.parametrize(("printed", "expected"), [
+    ("三（一）予以公开", "granted"),  # a character of the vertical group label on the same text line
+    ("、（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially_granted"),
+    ("度1.属于国家秘密", "withheld.state_secret"),
+    ("办（三）不予公开", "不予公开"),
+])
+def test_a_stray_character_of_a_vertical_label_is_ignored(matcher: LabelMatcher, printed: str, expected: str) -> None:
+    assert key(matcher, printed) == expected
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
     ("2.其他法律行政止公开", "withheld.prohibited_by_law"),  # 法规禁 missing
     ("5.属于三类内部事物信息", "withheld.internal_affairs"),  # 务 → 物
     ("7.属于行政执法卷", "withheld.enforcement_file"),  # 案 missing

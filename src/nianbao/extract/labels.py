@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,9 @@ class _Entry:
 FUZZY_SHARE = 0.3
 FUZZY_MAX_EDITS = 4
 FUZZY_MIN_LEN = 4
+# One or two characters before an outline number: a character of a group label printed one
+# character per line in the next column, on the same text line (tables read from text positions).
+_STRAY = re.compile(r"^\s*[^\s\d(（]{1,2}\s*(?=[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.．、](?!\d))")
 
 
 class LabelMatcher:
@@ -98,6 +102,9 @@ class LabelMatcher:
             hits = {id(e.target): e for e in self._entries if e.key.startswith(key) and self._number_ok(e, number)}
             if len(hits) == 1:
                 return next(iter(hits.values())).target, False
+        stray = _STRAY.match(text)
+        if stray:  # a character of a vertical label next to it glued on: 本（二）部分公开, 度1.属于国家秘密
+            return self._memo[text[stray.end():]]
         return self._nearest(key, number), True
 
     def _nearest(self, key: str, number: str) -> Row | Group | None:
