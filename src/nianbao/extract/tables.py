@@ -195,8 +195,9 @@ class _Stream:
         if (cur is None or cur.full) and value is not None and text.strip() and self.context in _ROW_TABLES:
             if self.pending is not None:
                 # numbers after a label that is no template row: kept aside and reported by name
+                widest = max(len(i.columns) for i in self.template.active.items)
                 cur = self.current = _RowRead("", self.pending, len(self.template.applications.columns)
-                                              if self.context == "applications" else 1)
+                                              if self.context == "applications" else widest)
                 self.orphans.append((self.context, cur))
                 self.pending = None
             elif cur is None and self.group is not None and self.context == "applications":
