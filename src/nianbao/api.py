@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .batch import batch
@@ -14,12 +14,14 @@ from .model import SCHEMA_ID, Report
 from .readers import read, read_text
 
 
-def parse(path: str | Path) -> Report:
+def parse(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     """Read a report file (text, HTML, PDF, DOCX, image) and return its Report with findings.
 
+    `meta`: overrides for title, organization, year, published, url, body_kind (a crawl's
+    manifest row, see `nianbao.extract.overrides.load_manifest`); they win over the report.
     Raises ReadError (naming the file and the problem) when the file cannot be read.
     """
-    report = extract(read(path))
+    report = extract(read(path), meta)
     _run_checks(report)
     return report
 
@@ -40,15 +42,15 @@ def parse_many(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Report | Exc
             yield p, result
 
 
-def parse_text(text: str, path: str = "<text>") -> Report:
+def parse_text(text: str, path: str = "<text>", meta: Mapping[str, str] | None = None) -> Report:
     """Parse a report given as plain text."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    report = extract(read_text(text, path=path, sha256=sha))
+    report = extract(read_text(text, path=path, sha256=sha), meta)
     _run_checks(report)
     return report
 
 
-def load_report(path: str | Path) -> Report:
+def load_report(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     """A Report from either a report JSON (`nianbao.report/1`) or a source file to parse.
 
     Every command that takes a report goes through here, so hand-corrected JSON works anywhere.
@@ -68,7 +70,7 @@ def load_report(path: str | Path) -> Report:
         except Exception as exc:  # pydantic ValidationError: say which field
             raise ReadError(p, f"报告 JSON 内容不符合约定：{exc}", f"report JSON does not match the contract: {exc}") \
                 from None
-    return parse(p)
+    return parse(p, meta)
 
 
 def _run_checks(report: Report) -> None:

@@ -8,7 +8,9 @@ from .report import (
     Contact,
     Finding,
     Meta,
+    MetaSource,
     Provenance,
+    Region,
     Report,
     ReviewGroup,
     ReviewsTable,
@@ -19,6 +21,6 @@ from .report import (
 from .schema import report_json_schema
 
 __all__ = [
-    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
-    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
+    "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
 ]

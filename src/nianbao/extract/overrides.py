@@ -1,0 +1,71 @@
+"""Meta overrides for crawled corpora: `--meta KEY=VALUE` and a sidecar manifest CSV.
+
+A crawler knows things a saved page may not print (its URL, the title of the listing that linked
+to it, the publishing body of the site section). The manifest carries them, one row per file:
+
+    path,url,title,organization,published
+
+`path` is relative to the manifest's folder (or absolute). Values override what the report says;
+each overridden field's provenance is "override". The URL's host is evidence for the region.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..errors import ReadError
+
+KEYS = ("title", "organization", "year", "published", "url", "body_kind")
+MANIFEST_COLUMNS = ("path", "url", "title", "organization", "published")
+
+
+def parse_meta_args(items: list[str] | None) -> dict[str, str]:
+    """`["organization=某县人民政府", "year=2022"]` → dict; ValueError (Chinese) on a bad item."""
+    out: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        key = key.strip().lower()
+        if not sep or key not in KEYS:
+            raise ValueError(f"--meta 参数“{item}”无效：应为 KEY=VALUE，KEY 取 {', '.join(KEYS)}")
+        if key == "year" and not value.strip().isdigit():
+            raise ValueError(f"--meta year 应为年份数字，收到“{value}”")
+        out[key] = value.strip()
+    return out
+
+
+def load_manifest(path: str | Path) -> dict[Path, dict[str, str]]:
+    """The manifest's rows: resolved file path → {field: value} (empty cells left out).
+
+    Raises ReadError naming the manifest and the problem (missing file, no `path` column, …).
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ReadError(p, "清单文件不存在", "manifest not found") from None
+    except UnicodeDecodeError:
+        raise ReadError(p, "清单文件不是 UTF-8 编码的 CSV", "manifest is not UTF-8 CSV") from None
+    reader = csv.DictReader(text.splitlines())
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    if "path" not in columns:
+        raise ReadError(p, f"清单缺少 path 列（应有列：{','.join(MANIFEST_COLUMNS)}）",
+                        f"manifest has no path column (expected: {','.join(MANIFEST_COLUMNS)})")
+    unknown = [c for c in columns if c not in MANIFEST_COLUMNS and c not in KEYS]
+    if unknown:
+        raise ReadError(p, f"清单含未知列：{', '.join(unknown)}", f"manifest has unknown columns: {', '.join(unknown)}")
+    out: dict[Path, dict[str, str]] = {}
+    for n, row in enumerate(reader, start=2):
+        values = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        rel = values.pop("path", "")
+        if not rel:
+            raise ReadError(p, f"第 {n} 行没有 path", f"row {n} has no path")
+        if values.get("year") and not values["year"].isdigit():
+            raise ReadError(p, f"第 {n} 行 year 不是年份：{values['year']}", f"row {n}: year is not a year")
+        target = Path(rel) if Path(rel).is_absolute() else p.parent / rel
+        out[target.resolve()] = {k: v for k, v in values.items() if v}
+    return out
+
+
+def overrides_for(manifest: dict[Path, dict[str, str]], path: str | Path) -> dict[str, str]:
+    return manifest.get(Path(path).resolve(), {})
