@@ -17,6 +17,7 @@ from .organization import (
     body_id,
     is_org_name,
     is_place_only,
+    names_place,
     normalized_name,
     resolve_region,
     title_subject,
@@ -127,7 +128,8 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
     if chosen:
         prov["organization"] = chosen.as_source()
     subject, _ = title_subject(title) if title else (None, None)
-    title_gov = bool(subject and re.search(r"(?:人民)?政府$", subject) and not subject.endswith("办"))
+    title_gov = bool(subject and (re.search(r"(?:人民)?政府$", subject) or (
+        is_place_only(subject) and not subject.endswith(("镇", "乡", "街道", "苏木")))))
     if ov.get("body_kind") in ("government", "department", "township", "unknown"):
         kind, why = ov["body_kind"], "override"
         prov["body_kind"] = MetaSource(source="override", text=ov["body_kind"])
@@ -197,8 +199,8 @@ _ORG_NAME = r"([^，,。；;：:“”\"《》（）()\s]{2,40}?)"
 # Preamble phrasings that name the issuer (see docs/metadata.md): 现向社会公布…年度报告, 本报告由…编制,
 # …年度报告根据…编制, …制定了…报告, 现将…报告如下.
 _PREAMBLE_ORG = [
-    re.compile(r"(?:现|特)(?:向社会)?(?:予以)?(?:公布|发布)了?" + _ORG_NAME
-               + r"(?:(?:19|20)\d{2}年度?)(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"),
+    re.compile(r"(?:现|特)(?:向社会)?(?:予以)?(?:公布|发布)了?(?:(?:19|20)\d{2}年度?)?" + _ORG_NAME
+               + r"(?:(?:19|20)\d{2}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"),
     re.compile(r"本(?:年度)?报告(?:是)?由" + _ORG_NAME + r"(?:根据|依据|按照|编制|制作|负责|汇总|组织)"),
     re.compile(r"(?:^|[。；\n])" + _ORG_NAME + r"(?:(?:19|20)\d{2}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"
                r"(?:是)?(?:根据|依据|按照|由)"),
@@ -208,7 +210,8 @@ _PREAMBLE_ORG = [
 ]
 _CONTACT_ORG = re.compile(r"(?:请与|请联系|联系单位[:：]|受理机构[:：]|联系部门[:：])" + _ORG_NAME + r"(?:联系|[，,。；(（]|$)")
 _SELF_GOV = re.compile(r"我(?:市|县|区|旗|州|省|镇|乡)|全(?:市|县|区|旗|州|省|镇|乡)")
-_GOV_NAME = re.compile(r"([\u4e00-\u9fa5]{2,12}?(?:市|县|区|旗|州|盟|镇|乡))(?:人民)?政府(?!办|网|门户|信息|网站)")
+# a government's name as printed, also inside a longer one (开远市人民政府门户网站)
+_GOV_NAME = re.compile(r"[\u4e00-\u9fa5]{2,24}?(?:省|市|县|区|旗|州|盟|镇|乡|苏木)(?:人民)?政府(?!办|信息公开)")
 
 
 def _around(text: str, start: int, end: int, pad: int = 10) -> str:
@@ -346,17 +349,22 @@ def _org_candidates(doc: Document, title: str | None, title_src: MetaSource | No
 
 
 def _choose_org(cands: list[Candidate], full: str) -> Candidate | None:
-    """The first statement in order of trust; a bare place (东乌旗, 开远市) gives way to a name the
-    report prints for a body at that place (开远市人民政府 in its text)."""
+    """The first statement in order of trust. A bare place (东乌旗, 开远市) gives way to a name the
+    report prints for a body at that place: its government first (开远市人民政府 in the text, 东乌珠穆沁旗
+    人民政府 in the signature), then any other statement naming a body there."""
     if cands and is_place_only(cands[0].name):
         place = cands[0].name
+        gov = re.compile(r"(?:人民)?政府$")
         for c in cands[1:]:
-            if c.name.startswith(place) and is_org_name(c.name):
+            if gov.search(c.name) and names_place(c.name, place):
                 return c
-        # printed as part of a longer name (开远市人民政府门户网站) is still printed by the report
-        m = re.search(re.escape(place) + r"(?:人民)?政府(?!办|信息公开)", full)
-        if m and not place.endswith(("镇", "乡", "街道")):
-            return Candidate(m.group(0), "text", _around(full, m.start(), m.end()))
+        for m in _GOV_NAME.finditer(full):
+            name = anchor(m.group(0))
+            if name and names_place(name, place):
+                return Candidate(name, "text", _around(full, m.start(), m.end()))
+        for c in cands[1:]:
+            if is_org_name(c.name) and names_place(c.name, place):
+                return c
         return cands[0]
     if cands:
         return cands[0]

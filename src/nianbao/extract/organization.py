@@ -95,6 +95,16 @@ def is_place_only(name: str) -> bool:
                              name)) and not is_org_name(name)
 
 
+def names_place(name: str, place: str) -> bool:
+    """`name` is a body at `place` as printed or abbreviated (东乌珠穆沁旗人民政府 at 东乌旗)."""
+    if name.startswith(place):
+        return True
+    chain = gazetteer().prefix_chain(name)
+    after = sum(len(n) for n, _ in chain)
+    # 宁乡市大成桥镇人民政府 names 大成桥镇: the place right after the county's name
+    return name.startswith(place, after) or any(_abbreviates(place, n) or n == place for n, _ in chain)
+
+
 def is_central(name: str) -> bool:
     return name.startswith(_CENTRAL_START) or (
         not gazetteer().find(name[:4]) and name.endswith(("部", "总局", "总署", "署")) and not _SHORT_PLACE.match(name))
@@ -204,8 +214,12 @@ def resolve_region(org: str | None, evidence: list[tuple[str, str, float]],
         if not named:
             return None, None
         best = max(named, key=support)
-        if len(named) > 1 and support(best) == sorted(map(support, named))[-2]:
-            return None, None  # 朝阳区 of 北京 or of 长春: the report does not say
+        tied = [p for p in named if support(p) == support(best)]
+        if len(tied) > 1:
+            top = min(tied, key=lambda p: _LEVEL_RANK[p.level])
+            if not all(_consistent(p, top) for p in tied):
+                return None, None  # 朝阳区 of 北京 or of 长春: the report does not say
+            best = top  # 吉林: the province and its prefecture; the province is certain
         return region_of([best]), MetaSource(source="organization", text=chain[-1][0])
     # a short form (区政府, 市应急局), a town or no name: the place the report names most
     level = _short_level(org or "")
@@ -216,7 +230,7 @@ def resolve_region(org: str | None, evidence: list[tuple[str, str, float]],
         return None, None
     ranked = sorted(pool, key=lambda p: (support(p), _LEVEL_RANK[p.level]), reverse=True)
     best = ranked[0]
-    if support(best) < 2:
+    if support(best) < 1:
         return None, None
     if len(ranked) > 1 and support(ranked[1]) == support(best) and not _consistent(best, ranked[1]):
         return None, None
