@@ -127,6 +127,18 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
     organization = chosen.name if chosen else None
     if chosen:
         prov["organization"] = chosen.as_source()
+    if chosen and chosen.source != "override" and _OFFICE.search(chosen.name):
+        # an office publishing its government's report: the government, when the report prints its name
+        office_place = chosen.name[:_OFFICE.search(chosen.name).start()]  # type: ignore[union-attr]
+        kind0, _ = body_kind_with_reason(chosen.name, full, False)
+        if kind0 == "government" and office_place:
+            for name, start, end in printed_governments(full, office_place):
+                if name.startswith(office_place) or office_place.startswith(name[:-4]):
+                    organization = name
+                    prov["organization"] = MetaSource(
+                        source="text", text=f"{_around(full, start, end)}（{chosen.source}：{chosen.name}发布）",
+                        line=chosen.line)
+                    break
     subject, _ = title_subject(title) if title else (None, None)
     title_gov = bool(subject and (re.search(r"(?:人民)?政府$", subject) or (
         is_place_only(subject) and not subject.endswith(("镇", "乡", "街道", "苏木")))))
@@ -210,7 +222,36 @@ _PREAMBLE_ORG = [
 ]
 _CONTACT_ORG = re.compile(r"(?:请与|请联系|联系单位[:：]|受理机构[:：]|联系部门[:：])" + _ORG_NAME + r"(?:联系|[，,。；(（]|$)")
 _SELF_GOV = re.compile(r"我(?:市|县|区|旗|州|省|镇|乡)|全(?:市|县|区|旗|州|省|镇|乡)")
-# a government's name as printed, also inside a longer one (开远市人民政府门户网站)
+_OFFICE = re.compile(r"(?:人民)?政府办(?:公室|公厅)?$")
+_GOV_AFTER = re.compile(r"(?:[\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道|苏木))?(?:人民)?政府(?!办|信息公开)")
+
+
+def printed_governments(full: str, place: str = "") -> list[tuple[str, int, int]]:
+    """Names of governments the text prints, also inside a longer name (开远市人民政府门户网站),
+    each starting at its first place name: (name, start, end) in text order."""
+    from .gazetteer import gazetteer
+
+    hits = gazetteer().find(full)
+    ends = {s + len(n): s for s, n, _ in hits}
+    out: list[tuple[str, int, int]] = []
+    for s, n, _ in hits:
+        m = _GOV_AFTER.match(full, s + len(n))
+        if m:
+            start = s
+            while start in ends:
+                start = ends[start]
+            out.append((full[start:m.end()], start, m.end()))
+    if place and not gazetteer().find(place):  # a town: not in the gazetteer
+        for m in re.finditer(re.escape(place) + r"(?:人民)?政府(?!办|信息公开)", full):
+            start = m.start()
+            while start in ends:
+                start = ends[start]
+            out.append((full[start:m.end()], start, m.end()))
+        out.sort(key=lambda x: x[1])
+    return out
+
+
+# a government's name as printed
 _GOV_NAME = re.compile(r"[\u4e00-\u9fa5]{2,24}?(?:省|市|县|区|旗|州|盟|镇|乡|苏木)(?:人民)?政府(?!办|信息公开)")
 
 
@@ -358,10 +399,9 @@ def _choose_org(cands: list[Candidate], full: str) -> Candidate | None:
         for c in cands[1:]:
             if gov.search(c.name) and names_place(c.name, place):
                 return c
-        for m in _GOV_NAME.finditer(full):
-            name = anchor(m.group(0))
-            if name and names_place(name, place):
-                return Candidate(name, "text", _around(full, m.start(), m.end()))
+        for name, start, end in printed_governments(full, place):
+            if names_place(name, place):
+                return Candidate(name, "text", _around(full, start, end))
         for c in cands[1:]:
             if is_org_name(c.name) and names_place(c.name, place):
                 return c
