@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..api import load_report
 from ..explain import explain_report
 from ..model import Report
 from . import app

@@ -155,7 +155,7 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
         evidence.append(("title", title, 4))
     if signer:
         evidence.append(("signature", signer, 4))
-    for key in _PAGE_ORG_KEYS:
+    for key in (*_PAGE_ORG_KEYS, "网页标题"):
         if doc.page_meta.get(key):
             evidence.append((f"page:{key}", doc.page_meta[key], 3))
     evidence.append(("text", head[:1500], 1))
@@ -204,7 +204,7 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
     return meta
 
 
-_PAGE_ORG_KEYS = ("发布机构", "发文机关", "发布单位", "信息来源", "来源", "网站名称")
+_PAGE_ORG_KEYS = ("发布机构", "发文机关", "发布单位", "信息来源", "来源", "网站名称")  # in order of trust
 _SOURCE_ZH = {"title": "标题", "period": "统计期限", "tables": "表格表头", "text": "正文首段", "published": "发布日期"}
 _TABLE_YEAR = re.compile(r"(20\d{2})\s*年度?")
 _ORG_NAME = r"([^，,。；;：:“”\"《》（）()\s]{2,40}?)"
@@ -377,10 +377,20 @@ def _org_candidates(doc: Document, title: str | None, title_src: MetaSource | No
                 name = anchor(m.group(1))
                 if name and (is_org_name(name) or is_place_only(name)):
                     out.append(Candidate(name, "preamble", _around(text, m.start(), m.end()), line))
+    page: list[Candidate] = []
+    offices: list[Candidate] = []  # 来源：县政府办 is the office that posted the page: after the site's name
     for key in _PAGE_ORG_KEYS:
         v = doc.page_meta.get(key, "").strip()
         if v and is_org_name(v) and len(v) <= 30:
-            out.append(Candidate(anchor(v) or v, f"page:{key}", v))
+            c = Candidate(anchor(v) or v, f"page:{key}", v)
+            (offices if key in ("来源", "信息来源") and _OFFICE.search(v) else page).append(c)
+    # the <title> often reads "report title_site name" (…年度报告_青田县人民政府)
+    for part in re.split(r"\s*[_|｜—–-]{1,2}\s*", doc.page_meta.get("网页标题", "")):
+        if part and "报告" not in part and is_org_name(part) and len(part) <= 30:
+            name = anchor(part)
+            if name:
+                page.append(Candidate(name, "page:<title>", doc.page_meta["网页标题"]))
+    out.extend(page + offices)
     for text, line in lines[-12:]:
         for m in _CONTACT_ORG.finditer(text):
             name = anchor(m.group(1))

@@ -269,6 +269,8 @@ def normalized_name(org: str | None, region: Region | None, region_from_report: 
             name = place_name + name[_abbreviation_prefix(name, place_name):]
     name = re.sub(r"(?<=[县市区旗州盟省])政府", "人民政府", name)
     name = name.replace("人民人民政府", "人民政府")
+    if _SHORT_PLACE.match(name) and not g.prefix_chain(name):
+        return None  # still a short form (区政府): the report does not say which 区
     if is_place_only(name) and not name.endswith(("镇", "乡", "街道", "苏木")) and g.prefix_chain(name):
         return None  # a bare place names no organisation; nothing to complete it with
     return name if name != org else (name if chain else None)

@@ -1,0 +1,177 @@
+"""Issue 13: who issued a report, what kind of body, which year, where; overrides; provenance.
+
+Expected values are written by hand (tests/fixtures/metadata/openings.yaml and below).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import nianbao
+from nianbao.cli import app
+from nianbao.errors import ReadError
+from nianbao.extract import extract
+from nianbao.extract.overrides import load_manifest, parse_meta_args
+from nianbao.readers.html import read_html
+
+OPENINGS = yaml.safe_load((Path(__file__).parent / "fixtures" / "metadata" / "openings.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+def place_of(m: nianbao.model.Meta) -> tuple[str | None, str | None]:
+    r = m.region
+    if r is None:
+        return None, None
+    if r.code == "000000":
+        return None, "national"
+    return r.province, r.county or r.prefecture or r.province
+
+
+@pytest.mark.parametrize("case", OPENINGS, ids=[c["id"] for c in OPENINGS])
+def test_opening(case: dict) -> None:
+    exp = case["expect"]
+    m = nianbao.parse_text(case["text"]).meta
+    got = {"organization": m.organization, "kind": m.body_kind, "year": m.year,
+           "province": place_of(m)[0], "place": place_of(m)[1]}
+    assert got == {k: exp[k] for k in got}
+    if "normalized" in exp:
+        assert m.organization_normalized == exp["normalized"]
+    assert m.organization is None or m.organization in case["text"]  # never a name the text does not print
+    assert "organization" in m.provenance and "body_kind" in m.provenance and "year" in m.provenance
+
+
+def test_fixture_set_is_wide() -> None:
+    provinces = {c["expect"]["province"] for c in OPENINGS if c["expect"]["province"]}
+    assert len(OPENINGS) >= 60 and len(provinces) >= 25
+
+
+@pytest.mark.parametrize("sentence", [
+    "如有疑问请联系吴起县人民政府。", "以及自治区人民政府的部署", "通过区人民政府门户网站公开", "对全市人民政府系统开展考核",
+])
+def test_sentence_mentions_are_not_the_issuer(sentence: str) -> None:
+    m = nianbao.parse_text(f"一、总体情况\n2022年，本单位{sentence}\n").meta
+    assert m.organization is None or not m.organization.startswith(("请", "以及", "通过", "对", "现"))
+
+
+def test_body_id_same_body_under_varying_names() -> None:
+    body = "\n2021年，我县全县主动公开信息1000条。报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n"
+    ids = {
+        nianbao.parse_text("青田县人民政府2021年政府信息公开工作年度报告" + body).meta.body_id,
+        nianbao.parse_text("青田县2020年政府信息公开工作年度报告" + body).meta.body_id,
+        nianbao.parse_text("一、总体情况" + body + "青田县人民政府办公室\n2022年1月20日\n").meta.body_id,
+        nianbao.parse_text("丽水市青田县人民政府2022年政府信息公开工作年度报告" + body).meta.body_id,
+    }
+    assert ids == {"331121:人民政府"}
+    dept = nianbao.parse_text("青田县教育局2021年政府信息公开工作年度报告\n2021年，县教育局公开信息。\n").meta
+    assert dept.body_id == "331121:教育局"
+
+
+def test_year_conflict_title_against_tables_header() -> None:
+    text = ("某某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n本年度公开工作稳步推进。\n"
+            "二、主动公开政府信息情况\n| 2021年度主动公开情况 | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 |\n| 规章 | 1 | 0 |\n")
+    r = nianbao.parse_text(text)
+    assert r.meta.year == 2022
+    hits = [f for f in r.findings if f.rule == "extract.year_conflict"]
+    assert hits and "2021" in hits[0].message
+
+
+def test_no_conflict_when_readings_agree() -> None:
+    text = ("某某县人民政府2022年政府信息公开工作年度报告\n发布时间：2023-01-20\n一、总体情况\n2022年，全县稳步推进。\n")
+    assert not [f for f in nianbao.parse_text(text).findings if f.rule == "extract.year_conflict"]
+
+
+def test_overrides_win_and_say_so() -> None:
+    text = "一、总体情况\n2022年，本局主动公开信息10条。\n"
+    m = nianbao.parse_text(text, meta={"organization": "青田县教育局", "year": "2022", "published": "2023-01-10",
+                                       "url": "http://www.qingtian.gov.cn/a.html"}).meta
+    assert (m.organization, m.body_kind, m.year, str(m.published)) == ("青田县教育局", "department", 2022, "2023-01-10")
+    assert m.provenance["organization"].source == "override" and m.provenance["year"].source == "override"
+    assert m.region is not None and m.region.county_code == "331121"
+    assert m.url == "http://www.qingtian.gov.cn/a.html"
+
+
+def test_url_host_is_evidence_for_the_region() -> None:
+    m = nianbao.parse_text("区政府2021年政府信息公开工作年度报告\n2021年，全区稳步推进政务公开。\n",
+                           meta={"url": "https://www.liangping.gov.cn/zwgk/nb/1.html"}).meta
+    assert m.region is not None and m.region.county == "梁平区"
+    assert m.provenance["region"].source == "url"
+    assert m.organization_normalized is None  # the report itself does not say which 区
+
+
+def test_parse_meta_args() -> None:
+    assert parse_meta_args(["year=2021", "organization = 某县人民政府"]) == {"year": "2021",
+                                                                            "organization": "某县人民政府"}
+    with pytest.raises(ValueError, match="KEY=VALUE"):
+        parse_meta_args(["colour=red"])
+    with pytest.raises(ValueError, match="年份"):
+        parse_meta_args(["year=twenty"])
+
+
+def test_manifest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("一、总体情况\n2021年，本局公开信息。\n", encoding="utf-8")
+    (tmp_path / "m.csv").write_text("path,url,title,organization,published\n"
+                                    "a.txt,http://www.qingtian.gov.cn/1.html,,青田县教育局,2022-01-15\n", encoding="utf-8")
+    rows = load_manifest(tmp_path / "m.csv")
+    assert rows == {(tmp_path / "a.txt").resolve(): {"url": "http://www.qingtian.gov.cn/1.html",
+                                                    "organization": "青田县教育局", "published": "2022-01-15"}}
+    res = CliRunner().invoke(app, ["parse", str(tmp_path / "a.txt"), "--manifest", str(tmp_path / "m.csv")])
+    assert res.exit_code == 0, res.output
+    meta = json.loads(res.stdout)["meta"]
+    assert meta["organization"] == "青田县教育局" and meta["region"]["county_code"] == "331121"
+    assert meta["provenance"]["published"]["source"] == "override"
+
+
+def test_bad_manifest_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "m.csv").write_text("file,url\nx,y\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="path"):
+        load_manifest(tmp_path / "m.csv")
+    res = CliRunner().invoke(app, ["parse", "x.txt", "--manifest", str(tmp_path / "m.csv")])
+    assert res.exit_code == 2 and "path" in res.output
+
+
+def test_cli_meta_on_parse_and_check(tmp_path: Path) -> None:
+    f = tmp_path / "r.txt"
+    f.write_text("一、总体情况\n本年度工作稳步推进。\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["parse", str(f), "--meta", "organization=江西省教育厅", "--meta", "year=2022"])
+    assert res.exit_code == 0, res.output
+    meta = json.loads(res.stdout)["meta"]
+    assert (meta["organization"], meta["body_kind"], meta["year"]) == ("江西省教育厅", "department", 2022)
+    assert meta["region"]["province"] == "江西省" and meta["body_id"] == "360000:教育厅"
+    res = CliRunner().invoke(app, ["check", str(f), "--format", "json", "--meta", "year=2022"])
+    assert res.exit_code in (0, 1), res.output
+    res = CliRunner().invoke(app, ["parse", str(f), "--meta", "bogus"])
+    assert res.exit_code == 2
+
+
+def test_explain_shows_where_meta_was_read(tmp_path: Path) -> None:
+    f = tmp_path / "r.txt"
+    f.write_text("青田县教育局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，本局稳步推进。\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["parse", str(f), "--explain"])
+    assert res.exit_code == 0
+    assert "元数据来源" in res.stdout and "331121:教育局" in res.stdout and "title 第1行" in res.stdout
+
+
+def test_html_site_name_and_office_source() -> None:
+    html = ("<html><head><title>2021年政府信息公开工作年度报告_青田县人民政府</title>"
+            "<meta name='SiteName' content='青田县人民政府'></head><body>"
+            "<h1>2021年政府信息公开工作年度报告</h1><div>发布时间：2022-01-20 来源：县政府办</div>"
+            "<div class='content'><p>一、总体情况</p><p>2021年，我县坚持以公开为常态，全县主动公开信息3000条。</p>"
+            "</div></body></html>")
+    m = extract(read_html(html)).meta
+    assert (m.organization, m.body_kind, m.year) == ("青田县人民政府", "government", 2021)
+    assert m.provenance["organization"].source in ("page:网站名称", "page:<title>")
+    assert m.region is not None and m.region.code == "331121"
+
+
+def test_html_department_page_on_a_county_site_keeps_the_department() -> None:
+    html = ("<html><head><title>2021年政府信息公开工作年度报告_青田县人民政府</title>"
+            "<meta name='SiteName' content='青田县人民政府'></head><body>"
+            "<h1>2021年政府信息公开工作年度报告</h1><div>发布时间：2022-01-20 信息来源：青田县民政局</div>"
+            "<div class='content'><p>一、总体情况</p><p>2021年，我局主动公开信息80条。</p></div></body></html>")
+    m = extract(read_html(html)).meta
+    assert (m.organization, m.body_kind) == ("青田县民政局", "department")
