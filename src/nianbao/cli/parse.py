@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
-from ..explain import explain_report
 from ..model import Report
+from ..writers.explain import explain_report
+from ..writers.output import atomic_write
 from . import app
-from .common import atomic_write, for_each_file, meta_loader, out_console, unique_output
+from .common import for_each_file, meta_loader, out_console, unique_output
 
 
 @app.command("parse")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from ..document import Document
 from ..model import Contact, Finding, Meta, MetaSource
 from ..normalize import chinese_numeral, nfkc
-from ..templates.rules import finding
+from ..rules.catalogue import finding
 from .organization import (
     Candidate,
     anchor,
