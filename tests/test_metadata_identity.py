@@ -19,8 +19,8 @@ from nianbao.extract import extract
 from nianbao.extract.overrides import load_manifest, parse_meta_args
 from nianbao.readers.html import read_html
 
-OPENINGS = yaml.safe_load((Path(__file__).parent / "fixtures" / "metadata" / "openings.yaml")
-                          .read_text(encoding="utf-8"))
+OPENINGS = [case for name in ("openings.yaml", "openings_holdout.yaml")
+            for case in yaml.safe_load((Path(__file__).parent / "fixtures" / "metadata" / name).read_text(encoding="utf-8"))]
 
 
 def place_of(m: nianbao.model.Meta) -> tuple[str | None, str | None]:

@@ -26,7 +26,7 @@ from .organization import body_kind as body_kind_with_reason
 
 _TITLE_IN_LINE = re.compile(r"^(.{2,60}?(?:年度报告|年报|工作报告))")
 _TITLE_WORDS = ("政府信息公开", "政务公开")
-_YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2})\s*年")
+_YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2}|[二][〇○零][〇○零一二三四五六七八九]{2})\s*年")
 _PERIOD = re.compile(
     r"(?:统计期限|统计时限|统计时间|统计期|数据期限)[^。；;]{0,8}?(20\d{2})\s*年\s*1\s*月\s*1\s*日"
     r"|(20\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*\2\s*年\s*12\s*月\s*31\s*日"
@@ -119,7 +119,6 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
     if pub_src:
         prov["published"] = pub_src
 
-    head = "\n".join(paras[:12])
     cands = _org_candidates(doc, title, title_src, signer, sign_line, lines, preamble)
     if ov.get("organization"):
         cands.insert(0, Candidate(ov["organization"].strip(), "override", ov["organization"]))
@@ -150,16 +149,19 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
         prov["body_kind"] = MetaSource(source="derived", text=f"{organization or '（无）'}：{why}")
 
     url = ov.get("url") or doc.page_meta.get("网址") or None
-    evidence: list[tuple[str, str, float]] = []
-    if title:
-        evidence.append(("title", title, 4))
-    if signer:
-        evidence.append(("signature", signer, 4))
-    for key in (*_PAGE_ORG_KEYS, "网页标题"):
-        if doc.page_meta.get(key):
-            evidence.append((f"page:{key}", doc.page_meta[key], 3))
-    evidence.append(("text", head[:1500], 1))
-    evidence.append(("contact", _contact_text(paras), 2))
+    def evidence() -> list[tuple[str, str, float]]:
+        found: list[tuple[str, str, float]] = []
+        if title:
+            found.append(("title", title, 4))
+        if signer:
+            found.append(("signature", signer, 4))
+        for key in (*_PAGE_ORG_KEYS, "网页标题"):
+            if doc.page_meta.get(key):
+                found.append((f"page:{key}", doc.page_meta[key], 3))
+        found.append(("text", "\n".join(paras[:12])[:1500], 1))
+        found.append(("contact", _contact_text(paras), 2))
+        return found
+
     region, region_src = resolve_region(organization, evidence, url)
     if region_src:
         prov["region"] = region_src
@@ -214,13 +216,14 @@ _PREAMBLE_ORG = [
     re.compile(r"(?:现|特)(?:向社会)?(?:予以)?(?:公布|发布)了?(?:(?:19|20)\d{2}年度?)?" + _ORG_NAME
                + r"(?:(?:19|20)\d{2}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"),
     re.compile(r"本(?:年度)?报告(?:是)?由" + _ORG_NAME + r"(?:根据|依据|按照|编制|制作|负责|汇总|组织)"),
-    re.compile(r"(?:^|[。；\n])" + _ORG_NAME + r"(?:(?:19|20)\d{2}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"
+    re.compile(r"(?:^|[。；;\n])" + _ORG_NAME + r"(?:(?:19|20)\d{2}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"
                r"(?:是)?(?:根据|依据|按照|由)"),
-    re.compile(r"(?:^|[，,。；\n])" + _ORG_NAME + r"(?:制定|编制|编写|形成|发布)了?(?:本|(?:19|20)\d{2}年度?)"
+    re.compile(r"(?:^|[，,。；;\n])" + _ORG_NAME + r"(?:制定|编制|编写|形成|发布)了?(?:本|(?:19|20)\d{2}年度?)"
                r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"),
     re.compile(r"现将" + _ORG_NAME + r"(?:(?:19|20)\d{2}年度?)?(?:政府信息公开|政务公开)(?:工作)?(?:情况|年度报告|报告)"),
 ]
-_CONTACT_ORG = re.compile(r"(?:请与|请联系|联系单位[:：]|受理机构[:：]|联系部门[:：])" + _ORG_NAME + r"(?:联系|[，,。；(（]|$)")
+# the text is NFKC-normalised: full-width ；：（） arrive as ;:()
+_CONTACT_ORG = re.compile(r"(?:请与|请联系|联系单位[:：]|受理机构[:：]|联系部门[:：])" + _ORG_NAME + r"(?:联系|[，,。；;(（]|$)")
 _SELF_GOV = re.compile(r"我(?:市|县|区|旗|州|省|镇|乡)|全(?:市|县|区|旗|州|省|镇|乡)")
 _OFFICE = re.compile(r"(?:人民)?政府办(?:公室|公厅)?$")
 _GOV_AFTER = re.compile(r"(?:[\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道|苏木))?(?:人民)?政府(?!办|信息公开)")
@@ -242,7 +245,7 @@ def printed_governments(full: str, place: str = "") -> list[tuple[str, int, int]
                 start = ends[start]
             out.append((full[start:m.end()], start, m.end()))
     if place and not gazetteer().find(place):  # a town: not in the gazetteer
-        for m in re.finditer(re.escape(place) + r"(?:人民)?政府(?!办|信息公开)", full):
+        for m in re.finditer(re.escape(place) + r"(?:(?:人民)?政府|办事处)(?!办|信息公开)", full):
             start = m.start()
             while start in ends:
                 start = ends[start]
@@ -253,6 +256,11 @@ def printed_governments(full: str, place: str = "") -> list[tuple[str, int, int]
 
 # a government's name as printed
 _GOV_NAME = re.compile(r"[\u4e00-\u9fa5]{2,24}?(?:省|市|县|区|旗|州|盟|镇|乡|苏木)(?:人民)?政府(?!办|信息公开)")
+
+
+_CONTACT_LINE = re.compile(r"地址|联系电话|邮编|通讯地址")
+_ORG_LINE = re.compile(r"[\u4e00-\u9fa5（）()]+")
+_SIGNED_LINE = re.compile(r"([\u4e00-\u9fa5]{3,25})\s*" + _DATE.pattern + r"\s*$")
 
 
 def _around(text: str, start: int, end: int, pad: int = 10) -> str:
@@ -287,7 +295,8 @@ def _year(title: str | None, title_src: MetaSource | None, full: str, lines: lis
         m = _YEAR_IN_TITLE.search(title)
         if m:
             src = title_src or MetaSource(source="title", text=title)
-            readings.append(("title", int(m.group(1)), title, src))
+            y = m.group(1)
+            readings.append(("title", int(y) if y.isdigit() else chinese_numeral(y) or 0, title, src))
     m = _PERIOD.search(full)
     if m:
         text = _around(full, m.start(), m.end())
@@ -322,7 +331,7 @@ def _signature(lines: list[tuple[str, int | None]]) -> tuple[dt.date | None, str
             date = parse_date(line)
             signer = tail[k - 1][0] if k >= 1 and _is_org_line(tail[k - 1][0]) else None
             return date, signer, (tail[k - 1][0] + " " + line if signer else line, no)
-        m = re.search(r"([\u4e00-\u9fa5]{3,25})\s*" + _DATE.pattern + r"\s*$", line)
+        m = _SIGNED_LINE.search(line)
         if m and _is_org_line(m.group(1)) and len(line) <= 50:
             return parse_date(line[m.start():]), m.group(1), (line, no)
     return None, None, ("", None)
@@ -330,7 +339,7 @@ def _signature(lines: list[tuple[str, int | None]]) -> tuple[dt.date | None, str
 
 def _is_org_line(line: str) -> bool:
     s = line.strip()
-    return 3 <= len(s) <= 30 and bool(re.fullmatch(r"[\u4e00-\u9fa5（）()]+", s)) and s.endswith(_ORG_SUFFIXES)
+    return 3 <= len(s) <= 30 and bool(_ORG_LINE.fullmatch(s)) and s.endswith(_ORG_SUFFIXES)
 
 
 def _published(doc: Document, lines: list[tuple[str, int | None]]) \
@@ -351,7 +360,7 @@ def _published(doc: Document, lines: list[tuple[str, int | None]]) \
 
 def _contact_text(paras: list[str]) -> str:
     """The lines that hold contact details (address, phone): where the body's place is often printed."""
-    return "\n".join(p for p in paras if re.search(r"地址|联系电话|邮编|通讯地址", p))[:600]
+    return "\n".join(p for p in paras if _CONTACT_LINE.search(p))[:600]
 
 
 def _org_candidates(doc: Document, title: str | None, title_src: MetaSource | None, signer: str | None,
@@ -372,6 +381,8 @@ def _org_candidates(doc: Document, title: str | None, title_src: MetaSource | No
         out.append(Candidate(clean, "signature", sign_line[0], sign_line[1]))
     head = [(preamble, None)] + lines[:10] if preamble else lines[:10]
     for text, line in head:
+        if "报告" not in text:
+            continue
         for rx in _PREAMBLE_ORG:
             for m in rx.finditer(text):
                 name = anchor(m.group(1))
@@ -392,6 +403,8 @@ def _org_candidates(doc: Document, title: str | None, title_src: MetaSource | No
                 page.append(Candidate(name, "page:<title>", doc.page_meta["网页标题"]))
     out.extend(page + offices)
     for text, line in lines[-12:]:
+        if "联系" not in text and "受理机构" not in text:
+            continue
         for m in _CONTACT_ORG.finditer(text):
             name = anchor(m.group(1))
             if name and is_org_name(name):

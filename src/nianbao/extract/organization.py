@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..model import MetaSource, Region
 from .gazetteer import COUNTY, PREFECTURE, PROVINCE, Place, gazetteer
+from .labels import Memo
 
 ORG_SUFFIXES = ("人民政府", "街道办事处", "办事处", "委员会", "管委会", "办公室", "办公厅", "局", "厅", "委", "办",
                 "中心", "院", "署", "部", "处", "所", "站", "队", "会", "政府", "苏木")
@@ -29,6 +31,7 @@ _SHORT_PLACE = re.compile(r"^(?:自治区|自治州|省|市|县|区|旗|州|盟)
 _TOWN = re.compile(rf"^[{_CJK}]{{2,6}}?(?:街道办事处|街道|镇|乡|苏木)")
 _TOWNSHIP_NAME = re.compile(rf"[{_CJK}]{{2,6}}?(?:镇|乡|苏木|街道)(?:人民政府|政府|办事处)?$")
 _GOV_OFFICE = re.compile(r"(?:人民)?政府办(?:公室|公厅)?$")
+_PLACE_ONLY = re.compile(rf"[{_CJK}]{{2,20}}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗|镇|乡|街道|苏木)")
 _ZONE = re.compile(r"(?:管委会|管理委员会)(?:办公室)?$")
 _ZONE_WIDE = re.compile(r"本级|各部门|所属部门|各局办|区属各|各单位|各街道|各镇|汇总")
 _GOV_SCOPE = re.compile(r"我(?:省|市|县|区|旗|州|盟)|全(?:省|市|县|区|旗|州|盟)(?!人民政府)")
@@ -52,6 +55,10 @@ def is_org_name(name: str) -> bool:
 
 def anchor(raw: str) -> str | None:
     """`raw` trimmed to start where a name can start, or None: 请联系吴起县人民政府 → 吴起县人民政府."""
+    return _anchored[raw]
+
+
+def _anchor(raw: str) -> str | None:
     s = raw.strip(" ：:，,。（）()“”\"'《》【】[]")
     hits = gazetteer().find(s)
     if hits:
@@ -67,6 +74,9 @@ def anchor(raw: str) -> str | None:
     if s.startswith(_CENTRAL_START) or _SHORT_PLACE.match(s) or _TOWN.match(s):
         return s
     return None
+
+
+_anchored: Memo[str | None] = Memo(_anchor)
 
 
 def title_subject(title: str) -> tuple[str | None, str | None]:
@@ -91,8 +101,7 @@ def title_subject(title: str) -> tuple[str | None, str | None]:
 
 def is_place_only(name: str) -> bool:
     """A bare place (东乌旗, 开远市, 清河镇): printed as the subject but not an organisation name."""
-    return bool(re.fullmatch(rf"[{_CJK}]{{2,20}}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗|镇|乡|街道|苏木)",
-                             name)) and not is_org_name(name)
+    return bool(_PLACE_ONLY.fullmatch(name)) and not is_org_name(name)
 
 
 def names_place(name: str, place: str) -> bool:
@@ -184,19 +193,24 @@ def host_places(url: str) -> list[Place]:
     return out
 
 
-def resolve_region(org: str | None, evidence: list[tuple[str, str, float]],
+def resolve_region(org: str | None, evidence: Callable[[], list[tuple[str, str, float]]],
                    url: str | None) -> tuple[Region | None, MetaSource | None]:
     """The body's region from its name, then from the places the report and the URL name.
 
-    `evidence`: (source, text, weight) in order of trust. Returns (region, where it was read).
+    `evidence()`: (source, text, weight) in order of trust, asked for only when the name does not
+    say where the body is. Returns (region, where it was read).
     """
     g = gazetteer()
     if org and is_central(org):
         return Region(code="000000"), MetaSource(source="derived", text=f"{org}：中央国家机关")
-    chain = g.prefix_chain(org) if org else []
+    chain = g.prefix_chain(org) if org else ()
+    if chain:
+        named = [p for p in chain[-1][1] if all(any(_consistent(p, q) for q in qs) for _, qs in chain[:-1])]
+        if len(named) == 1:  # the name says where: no need to read the rest (the common case, and fast)
+            return region_of(named), MetaSource(source="organization", text=chain[-1][0])
     scores: Counter[str] = Counter()
     first_seen: dict[str, MetaSource] = {}
-    for source, text, weight in evidence:
+    for source, text, weight in evidence():
         for _, name, places in g.find(text):
             for p in places:
                 scores[p.code] += weight
