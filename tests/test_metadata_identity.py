@@ -175,3 +175,26 @@ def test_html_department_page_on_a_county_site_keeps_the_department() -> None:
             "<div class='content'><p>一、总体情况</p><p>2021年，我局主动公开信息80条。</p></div></body></html>")
     m = extract(read_html(html)).meta
     assert (m.organization, m.body_kind) == ("青田县民政局", "department")
+
+
+def test_parse_many_with_a_manifest_and_overrides_on_a_report_json(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("一、总体情况\n2021年，本局公开信息。\n", encoding="utf-8")
+    (tmp_path / "m.csv").write_text("path,organization\na.txt,江西省教育厅\n", encoding="utf-8")
+    [(path, report)] = list(nianbao.parse_many([a], load_manifest(tmp_path / "m.csv")))
+    assert isinstance(report, nianbao.Report) and report.meta.organization == "江西省教育厅"
+    j = tmp_path / "a.json"
+    j.write_text(report.to_json(), encoding="utf-8")
+    again = nianbao.load_report(j, {"organization": "南昌市人民政府", "year": "2021"})
+    assert (again.meta.organization, again.meta.body_kind, again.meta.year) == ("南昌市人民政府", "government", 2021)
+    assert again.meta.provenance["organization"].source == "override"
+
+
+def test_report_json_round_trips_the_new_meta_keys() -> None:
+    r = nianbao.parse_text("青田县教育局2021年政府信息公开工作年度报告\n一、总体情况\n2021年，本局稳步推进。\n")
+    back = nianbao.Report.from_json(r.to_json())
+    assert back.meta == r.meta
+    data = json.loads(r.to_json())["meta"]
+    for key in ("title", "organization", "body_kind", "year", "template", "published", "signed", "contact"):
+        assert key in data  # the contract's keys are kept as they were
+    assert {"region", "body_id", "organization_normalized", "provenance", "url"} <= set(data)

@@ -26,17 +26,20 @@ def parse(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     return report
 
 
-def parse_many(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: Iterable[str | Path],
+               meta: Mapping[Path, Mapping[str, str]] | None = None) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
-    Faster than calling `parse` in a loop on long runs: see `nianbao.batch`.
+    `meta`: per-file overrides keyed by resolved path, as `nianbao.extract.overrides.load_manifest`
+    returns them for a crawl's manifest. Faster than calling `parse` in a loop on long runs: see
+    `nianbao.batch`.
     """
     with batch():
         for path in paths:
             p = Path(path)
             try:
-                result: Report | Exception = parse(p)
+                result: Report | Exception = parse(p, meta.get(p.resolve()) if meta else None)
             except Exception as exc:  # the batch goes on; the caller gets the error
                 result = exc
             yield p, result
@@ -66,10 +69,15 @@ def load_report(path: str | Path, meta: Mapping[str, str] | None = None) -> Repo
         if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
             raise ReadError(p, f"不是 {SCHEMA_ID} 格式的报告 JSON", f"not a {SCHEMA_ID} report JSON")
         try:
-            return Report.model_validate(data)
+            report = Report.model_validate(data)
         except Exception as exc:  # pydantic ValidationError: say which field
             raise ReadError(p, f"报告 JSON 内容不符合约定：{exc}", f"report JSON does not match the contract: {exc}") \
                 from None
+        if meta:
+            from .extract.overrides import apply_to_report
+
+            apply_to_report(report, meta)
+        return report
     return parse(p, meta)
 
 

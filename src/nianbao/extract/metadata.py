@@ -282,7 +282,7 @@ def _title(doc: Document, lines: list[tuple[str, int | None]]) -> tuple[str | No
             prev = lines[i - 1][0] if i else ""
             # a title split over two lines: '淮安市人民政府' / '2024年政府信息公开工作年度报告'
             if re.match(r"^\d{4}", title) and prev and len(prev) <= 20 and prev.endswith(_ORG_SUFFIXES):
-                title = prev + title
+                return prev + title, MetaSource(source="title", text=f"{prev} / {raw[:180]}", line=lines[i - 1][1])
             return title, MetaSource(source="title", text=raw[:200], line=line)
     return None, None
 

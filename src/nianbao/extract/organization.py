@@ -77,6 +77,8 @@ def _anchor(raw: str) -> str | None:
 
 
 _anchored: Memo[str | None] = Memo(_anchor)
+_TITLE_CUT = re.compile(r"(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}(?=年)|政府信息公开|政务公开|信息公开")
+_YEAR_LEAD = re.compile(r"^\s*年度?\s*")
 
 
 def title_subject(title: str) -> tuple[str | None, str | None]:
@@ -94,8 +96,11 @@ def title_subject(title: str) -> tuple[str | None, str | None]:
         publisher = before.strip() or None
         text = re.sub(r"^(?:印发|公布|发布|公开)", "", after)
         text = re.sub(r"的(?:通知|公告|公示|说明|报告)$", "", text)
-    head = re.split(r"(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}年|政府信息公开|政务公开|信息公开", text)[0]
-    head = head.strip(" ：:，,（）()《》“”").removesuffix("关于").removesuffix("的").strip()
+    parts = _TITLE_CUT.split(text)
+    head = parts[0].strip(" ：:，,（）()《》“”").removesuffix("关于").removesuffix("的").strip()
+    if not head and len(parts) > 1:
+        # 2022年度灵璧县政府信息公开工作年度报告: the body follows the year
+        head = _YEAR_LEAD.sub("", parts[1]).strip(" ：:，,（）()《》“”")
     return (head or None), publisher
 
 

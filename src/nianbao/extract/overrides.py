@@ -12,9 +12,11 @@ each overridden field's provenance is "override". The URL's host is evidence for
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import ReadError
+from ..model import MetaSource, Report
 
 KEYS = ("title", "organization", "year", "published", "url", "body_kind")
 MANIFEST_COLUMNS = ("path", "url", "title", "organization", "published")
@@ -69,3 +71,31 @@ def load_manifest(path: str | Path) -> dict[Path, dict[str, str]]:
 
 def overrides_for(manifest: dict[Path, dict[str, str]], path: str | Path) -> dict[str, str]:
     return manifest.get(Path(path).resolve(), {})
+
+
+def apply_to_report(report: Report, overrides: Mapping[str, str]) -> None:
+    """Overrides on a report already parsed (a report JSON): the fields are set as given, with
+    provenance "override"; the kind follows a new organisation's name unless body_kind is given.
+    Region and body_id are re-derived only when the source is parsed again."""
+    from .metadata import body_kind, parse_date
+
+    m = report.meta
+    for key, value in overrides.items():
+        if key == "title":
+            m.title = value
+        elif key == "organization":
+            m.organization = value
+            if "body_kind" not in overrides:
+                m.body_kind = body_kind(value)  # type: ignore[assignment]
+        elif key == "year" and value.isdigit():
+            m.year = int(value)
+        elif key == "published" and parse_date(value):
+            m.published = parse_date(value)
+            m.published_basis = "page"
+        elif key == "url":
+            m.url = value
+        elif key == "body_kind" and value in ("government", "department", "township", "unknown"):
+            m.body_kind = value  # type: ignore[assignment]
+        else:
+            continue
+        m.provenance[key] = MetaSource(source="override", text=value)
