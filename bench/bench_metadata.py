@@ -27,12 +27,7 @@ _FRAGMENT_START = re.compile(r"^(?:请|通过|以及|及|对|现|向|由|经|在
 
 
 def place_of(meta: nianbao.model.Meta) -> tuple[str | None, str | None]:
-    r = meta.region
-    if r is None:
-        return None, None
-    if r.code == "000000":
-        return None, "national"
-    return r.province, r.county or r.prefecture or r.province
+    return (meta.region.province, meta.region.place()) if meta.region else (None, None)
 
 
 def run(cases: list[dict], show: bool) -> dict[str, int]:

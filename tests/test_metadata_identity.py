@@ -23,13 +23,8 @@ OPENINGS = [case for name in ("openings.yaml", "openings_holdout.yaml")
             for case in yaml.safe_load((Path(__file__).parent / "fixtures" / "metadata" / name).read_text(encoding="utf-8"))]
 
 
-def place_of(m: nianbao.model.Meta) -> tuple[str | None, str | None]:
-    r = m.region
-    if r is None:
-        return None, None
-    if r.code == "000000":
-        return None, "national"
-    return r.province, r.county or r.prefecture or r.province
+def place_of(meta: nianbao.model.Meta) -> tuple[str | None, str | None]:
+    return (meta.region.province, meta.region.place()) if meta.region else (None, None)
 
 
 @pytest.mark.parametrize("case", OPENINGS, ids=[c["id"] for c in OPENINGS])

@@ -49,6 +49,12 @@ class Region(_Model):
     # The most specific code known ("000000" for a central body).
     code: str | None = None
 
+    def place(self) -> str | None:
+        """The most specific name: county, else prefecture, else province; "national" for a central body."""
+        if self.code == "000000":
+            return "national"
+        return self.county or self.prefecture or self.province
+
 
 class MetaSource(_Model):
     """Where a meta field was read: the kind of place (title, signature, page:发布机构, preamble,
