@@ -11,16 +11,10 @@ from dataclasses import dataclass
 from ..model import Report
 from ..model.report import CellValue
 from ..rules.relations import Term, application_row_labels, review_group_label
-from ..templates import V2019, V2021, Template, get_template, template_for_year
+from ..templates import V2019, V2021, Template, get_template, template_for
 
 TABLE_SHORT = {"active_disclosure": "表二", "applications": "表三", "reviews_litigation": "表四"}
 TABLE_EN = {"active_disclosure": "table 2", "applications": "table 3", "reviews_litigation": "table 4"}
-
-
-def report_template(report: Report) -> Template:
-    """The template of the report as a whole (meta.template, else the one the year requires)."""
-    version = report.meta.template
-    return get_template(version) if version in ("2019", "2021") else template_for_year(report.meta.year)
 
 
 def applications_template(report: Report) -> Template:
@@ -28,12 +22,12 @@ def applications_template(report: Report) -> Template:
     table = report.tables.applications
     if table is not None and table.rows:
         return V2021 if any(k.startswith("other.") for k in table.rows) else V2019
-    return report_template(report)
+    return template_for(report)
 
 
 def active_template(report: Report) -> Template:
     table = report.tables.active_disclosure
-    return get_template(table.template) if table is not None else report_template(report)
+    return get_template(table.template) if table is not None else template_for(report)
 
 
 def value(report: Report, path: str) -> CellValue:
@@ -190,5 +184,5 @@ def cell_label(report: Report, path: str, labels: dict[str, str] | None = None) 
 
 __all__ = [
     "CellInfo", "TABLE_EN", "TABLE_SHORT", "active_template", "applications_template", "cell_label", "cell_labels", "equal",
-    "flatten", "fmt", "report_template", "side", "table_cells", "total", "value",
+    "flatten", "fmt", "side", "table_cells", "total", "value",
 ]

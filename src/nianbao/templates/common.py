@@ -39,7 +39,7 @@ APPLICANT_COLUMNS: tuple[Column, ...] = (
     Column("research_institution", "科研机构"),
     Column("social_welfare_org", "社会公益组织"),
     Column("legal_service_org", "法律服务机构"),
-    Column("other_org", "其他"),
+    Column("other_org", "其他", ("其他组织",)),
     Column("total", "总计"),
 )
 
@@ -98,8 +98,8 @@ REVIEWS = ReviewsTable(
     title="政府信息公开行政复议、行政诉讼情况",
     groups=(
         Column("review", "行政复议"),
-        Column("litigation_direct", "未经复议直接起诉"),
-        Column("litigation_after_review", "复议后起诉"),
+        Column("litigation_direct", "未经复议直接起诉", ("行政诉讼未经复议直接起诉",)),
+        Column("litigation_after_review", "复议后起诉", ("行政诉讼复议后起诉",)),
     ),
     columns=REVIEW_COLUMNS,
 )

@@ -8,7 +8,7 @@ from rich.table import Table
 from ..model import Provenance, Report
 from ..model.report import CellValue
 from ..rules.relations import application_row_labels
-from ..templates import get_template, template_for_year
+from ..templates import template_for
 
 _WHERE_EMPTY = "—"
 
@@ -37,8 +37,7 @@ def _fmt(v: CellValue) -> str:
 
 def cell_rows(report: Report) -> list[tuple[str, str, str, CellValue, Provenance | None]]:
     """(table, cell path, label, value, provenance) for every cell of every table read."""
-    meta = report.meta
-    template = get_template(meta.template) if meta.template in ("2019", "2021") else template_for_year(meta.year)
+    template = template_for(report)
     out: list[tuple[str, str, str, CellValue, Provenance | None]] = []
     t = report.tables
     if t.active_disclosure is not None:
@@ -92,8 +91,7 @@ def _grid_cell(value: CellValue, prov: Provenance | None) -> str:
 
 def _table_views(report: Report) -> list[Table]:
     """Each table as read, laid out like the form, every cell with its printed text and position."""
-    meta = report.meta
-    template = get_template(meta.template) if meta.template in ("2019", "2021") else template_for_year(meta.year)
+    template = template_for(report)
     t, prov = report.tables, report.provenance
     views: list[Table] = []
     if t.active_disclosure is not None:
