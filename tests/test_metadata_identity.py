@@ -19,7 +19,7 @@ from nianbao.extract import extract
 from nianbao.extract.overrides import load_manifest, parse_meta_args
 from nianbao.readers.html import read_html
 
-OPENINGS = [case for name in ("openings.yaml", "openings_holdout.yaml")
+OPENINGS = [case for name in ("openings.yaml", "openings_holdout.yaml", "pages.yaml")
             for case in yaml.safe_load((Path(__file__).parent / "fixtures" / "metadata" / name).read_text(encoding="utf-8"))]
 
 
@@ -30,13 +30,17 @@ def place_of(meta: nianbao.model.Meta) -> tuple[str | None, str | None]:
 @pytest.mark.parametrize("case", OPENINGS, ids=[c["id"] for c in OPENINGS])
 def test_opening(case: dict) -> None:
     exp = case["expect"]
-    m = nianbao.parse_text(case["text"]).meta
+    if "html" in case:
+        m = extract(read_html(case["html"])).meta
+    else:
+        m = nianbao.parse_text(case["text"]).meta
     got = {"organization": m.organization, "kind": m.body_kind, "year": m.year,
            "province": place_of(m)[0], "place": place_of(m)[1]}
     assert got == {k: exp[k] for k in got}
     if "normalized" in exp:
         assert m.organization_normalized == exp["normalized"]
-    assert m.organization is None or m.organization in case["text"]  # never a name the text does not print
+    # never a name the source does not print
+    assert m.organization is None or m.organization in (case.get("text") or case["html"])
     assert "organization" in m.provenance and "body_kind" in m.provenance and "year" in m.provenance
 
 
