@@ -197,3 +197,24 @@ def test_report_json_round_trips_the_new_meta_keys() -> None:
     for key in ("title", "organization", "body_kind", "year", "template", "published", "signed", "contact"):
         assert key in data  # the contract's keys are kept as they were
     assert {"region", "body_id", "organization_normalized", "provenance", "url"} <= set(data)
+
+
+@pytest.mark.parametrize("text, organization, kind, place", [
+    # a seal mark after the signature
+    ("一、总体情况\n2021年，本局主动公开信息10条。\n祁东县市场监督管理局（盖章）\n2022年1月20日\n",
+     "祁东县市场监督管理局", "department", "祁东县"),
+    # 人民政府信息公开: 政府 belongs to both words
+    ("吉水县人民政府信息公开工作年度报告\n报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n",
+     "吉水县人民政府", "government", "吉水县"),
+    # a sentence citing the prefecture's notice is no title, and 我市 is not the 州
+    ("一、总体情况\n根据《中华人民共和国政府信息公开条例》和《红河州人民政府办公室关于做好2022年政府信息公开工作年度报告"
+     "编制发布工作的通知》要求，编制本年度报告。2022年，我市持续深化政务公开，全市主动公开信息。本报告通过红河州人民政府"
+     "门户网站和蒙自市人民政府门户网站全文公开。\n", "蒙自市人民政府", "government", "蒙自市"),
+    # 关于印发《…》的通知 names the body inside the book-title marks; the office signs for the government
+    ("关于印发《宁都县2021年政府信息公开工作年度报告》的通知\n各乡镇人民政府，县政府各部门：\n现将报告印发给你们。"
+     "2021年，我县全县主动公开信息3000条。\n宁都县人民政府办公室\n2022年3月10日\n",
+     "宁都县人民政府办公室", "government", "宁都县"),
+])
+def test_edge_phrasings(text: str, organization: str, kind: str, place: str) -> None:
+    m = nianbao.parse_text(text).meta
+    assert (m.organization, m.body_kind, m.region.place() if m.region else None) == (organization, kind, place)

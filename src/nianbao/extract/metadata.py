@@ -254,10 +254,14 @@ def printed_governments(full: str, place: str = "") -> list[tuple[str, int, int]
     return out
 
 
-# a government's name as printed
-_GOV_NAME = re.compile(r"[\u4e00-\u9fa5]{2,24}?(?:省|市|县|区|旗|州|盟|镇|乡|苏木)(?:人民)?政府(?!办|信息公开)")
+_GOV_LEVEL = re.compile(r"(省|市|县|区|旗|州|镇|乡)(?:人民)?政府$")
 
 
+# a sentence that cites a notice about the reports (根据《…关于做好2022年…年度报告…的通知》) is no title
+_SENTENCE_START = re.compile(r"^(?:根据|按照|依据|依照|为|现|本|经|对|在|结合)")
+_TITLE_END = re.compile(r"[\s（(》”\"]|的(?:通知|公告|公示)|$")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}")
+_SEAL = re.compile(r"[（(](?:盖章|印章|签章|章)[)）]")  # 某某局（盖章）under a signature
 _CONTACT_LINE = re.compile(r"地址|联系电话|邮编|通讯地址")
 _ORG_LINE = re.compile(r"[\u4e00-\u9fa5（）()]+")
 _SIGNED_LINE = re.compile(r"([\u4e00-\u9fa5]{3,25})\s*" + _DATE.pattern + r"\s*$")
@@ -277,7 +281,8 @@ def _title(doc: Document, lines: list[tuple[str, int | None]]) -> tuple[str | No
         pieces = [x for x in re.split(r"[>＞»›|｜】]|当前位置[:：]|您的位置[:：]|来源[:：]", raw) if x.strip()]
         p = next((x.strip() for x in reversed(pieces) if any(w in x for w in _TITLE_WORDS)), raw)
         m = _TITLE_IN_LINE.match(p)
-        if m and not re.search(r"[,，。；;:：]", m.group(1)):
+        if m and not re.search(r"[,，。；;:：]", m.group(1)) and not _SENTENCE_START.match(m.group(1)) \
+                and (m.end() == len(p) or _TITLE_END.match(p, m.end())):
             title = m.group(1).strip()
             prev = lines[i - 1][0] if i else ""
             # a title split over two lines: '淮安市人民政府' / '2024年政府信息公开工作年度报告'
@@ -324,7 +329,7 @@ def _year(title: str | None, title_src: MetaSource | None, full: str, lines: lis
 
 def _signature(lines: list[tuple[str, int | None]]) -> tuple[dt.date | None, str | None, tuple[str, int | None]]:
     """The date under the signature (last lines), the name above it when there is one, and the line."""
-    tail = lines[-4:]
+    tail = [(_SEAL.sub("", t).strip(), n) for t, n in lines[-4:]]
     for k in range(len(tail) - 1, -1, -1):
         line, no = tail[k]
         if len(line) <= 20 and _DATE.fullmatch(line.replace(" ", "")):
@@ -373,7 +378,8 @@ def _org_candidates(doc: Document, title: str | None, title_src: MetaSource | No
         src = title_src or MetaSource(source="title", text=title)
         for name in (subject, publisher):
             if name and (is_org_name(name) or is_place_only(name)):
-                clean = anchor(name) or (name if src.source in ("title", "page:title", "override") else None)
+                # a whole title names its body even without a place (商务部); never a piece of a sentence
+                clean = anchor(name) or (name if _NAME_CHARS.fullmatch(name) else None)
                 if clean:
                     out.append(Candidate(clean, "title", src.text, src.line))
     if signer:
@@ -431,13 +437,17 @@ def _choose_org(cands: list[Candidate], full: str) -> Candidate | None:
         return cands[0]
     if cands:
         return cands[0]
-    # no statement at all: a report speaking of 我县/全市 names its government in the text
-    if _SELF_GOV.search(full):
-        names = Counter(n for n in (anchor(m.group(0)) for m in _GOV_NAME.finditer(full[:3000])) if n)
+    # no statement at all: a report speaking of 我县/全市 names its government in the text; only a
+    # government of that level counts (我市 is not 红河州 of a 《红河州人民政府办公室关于…》 it cites)
+    levels = {m.group(0)[-1] for m in _SELF_GOV.finditer(full[:3000])}
+    if levels:
+        head = full[:3000]
+        names = Counter(name for name, _, _ in printed_governments(head)
+                        if _GOV_LEVEL.search(name) and _GOV_LEVEL.search(name).group(1) in levels)  # type: ignore[union-attr]
         if names:
             name, _ = names.most_common(1)[0]
-            i = full.find(name)
-            return Candidate(name, "text", _around(full, i, i + len(name)))
+            i = head.find(name)
+            return Candidate(name, "text", _around(head, i, i + len(name)))
     return None
 
 

@@ -97,6 +97,8 @@ def title_subject(title: str) -> tuple[str | None, str | None]:
         text = re.sub(r"^(?:印发|公布|发布|公开)", "", after)
         text = re.sub(r"的(?:通知|公告|公示|说明|报告)$", "", text)
     parts = _TITLE_CUT.split(text)
+    if parts[0].endswith("人民") and text[len(parts[0]):].startswith("政府"):
+        parts[0] += "政府"  # 吉水县人民政府信息公开工作年度报告: 政府 belongs to both words
     head = parts[0].strip(" ：:，,（）()《》“”").removesuffix("关于").removesuffix("的").strip()
     if not head and len(parts) > 1:
         # 2022年度灵璧县政府信息公开工作年度报告: the body follows the year
