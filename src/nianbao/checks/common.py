@@ -9,12 +9,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..model import Report
+from ..model.cells import held_cells
 from ..model.report import CellValue
 from ..rules.relations import Term, application_row_labels, review_group_label
-from ..templates import V2019, V2021, Template, get_template, template_for
+from ..templates import TABLE_NAMES, V2019, V2021, Template, get_template, template_for
 
-TABLE_SHORT = {"active_disclosure": "表二", "applications": "表三", "reviews_litigation": "表四"}
-TABLE_EN = {"active_disclosure": "table 2", "applications": "table 3", "reviews_litigation": "table 4"}
+TABLE_SHORT = {key: name.number for key, name in TABLE_NAMES.items()}
+TABLE_EN = {key: name.number_en for key, name in TABLE_NAMES.items()}
 
 
 def applications_template(report: Report) -> Template:
@@ -61,22 +62,7 @@ def flatten(report: Report) -> dict[str, CellValue]:
 
 
 def _flatten(report: Report) -> dict[str, CellValue]:
-    out: dict[str, CellValue] = {}
-    t = report.tables
-    if t.applications is not None:
-        for row, cols in t.applications.rows.items():
-            for col, v in cols.items():
-                out[f"applications.{row}.{col}"] = v
-    if t.reviews_litigation is not None:
-        for group, g in t.reviews_litigation:
-            for col, v in g:
-                out[f"reviews_litigation.{group}.{col}"] = v
-    if t.active_disclosure is not None:
-        for item, rows in t.active_disclosure.items.items():
-            for row, cols in rows.items():
-                for col, v in cols.items():
-                    out[f"active_disclosure.{item}.{row}.{col}"] = v
-    return out
+    return dict(held_cells(report.tables))
 
 
 def fmt(v: CellValue) -> str:

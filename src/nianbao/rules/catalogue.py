@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Finding
 from ..model.report import Severity
+from ..templates import TABLE_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +101,7 @@ register(
                      "disagrees with the stated 统计期限 is `check.period_mismatch`."),
 )
 
-TABLE_LABELS = {
-    "active_disclosure": ("表二“主动公开政府信息情况”", "table 2 (active disclosure)"),
-    "applications": ("表三“收到和处理政府信息公开申请情况”", "table 3 (applications)"),
-    "reviews_litigation": ("表四“政府信息公开行政复议、行政诉讼情况”", "table 4 (reviews and litigation)"),
-}
+TABLE_LABELS = {key: (name.quoted, f"{name.number_en} ({name.name_en})") for key, name in TABLE_NAMES.items()}
 
 register(
     Rule("extract.scanned_pages", "warning", "页面没有文字层",

@@ -5,8 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..normalize import CN_NUMERALS
-from .base import ActiveTable, ApplicationsTable, Column, Group, Item, ReviewsTable, Row, Section, Template
-from .common import SECTION5_SPILLOVER, SECTIONS
+from .base import (
+    ActiveTable,
+    ApplicationsTable,
+    Column,
+    Group,
+    Item,
+    ReviewsTable,
+    Row,
+    Section,
+    TableName,
+    Template,
+)
+from .common import SECTION5_SPILLOVER, SECTIONS, TABLE_NAMES
 from .v2019 import TEMPLATE as V2019
 from .v2021 import TEMPLATE as V2021
 
@@ -64,6 +75,6 @@ def outcome_groups(template: Template) -> tuple[str, dict[str, str]]:
 
 __all__ = [
     "ActiveTable", "ApplicationsTable", "Column", "Group", "Item", "ReviewsTable", "Row", "Section",
-    "Template", "TEMPLATES", "SECTIONS", "SECTION5_SPILLOVER", "V2019", "V2021", "get_template",
+    "TableName", "Template", "TEMPLATES", "TABLE_NAMES", "SECTIONS", "SECTION5_SPILLOVER", "V2019", "V2021", "get_template",
     "outcome_groups", "template_for", "template_for_version", "template_for_year",
 ]
