@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import nianbao
@@ -17,6 +19,7 @@ from nianbao.cli import app
 from nianbao.errors import ReadError
 from nianbao.extract import extract
 from nianbao.extract.overrides import load_manifest, parse_meta_args
+from nianbao.normalize import nfkc
 from nianbao.readers.html import read_html
 
 OPENINGS = [case for name in ("openings.yaml", "openings_holdout.yaml", "pages.yaml")
@@ -109,6 +112,10 @@ def test_parse_meta_args() -> None:
         parse_meta_args(["colour=red"])
     with pytest.raises(ValueError, match="年份"):
         parse_meta_args(["year=twenty"])
+    with pytest.raises(ValueError, match="日期"):
+        parse_meta_args(["published=yesterday"])
+    with pytest.raises(ValueError, match="government"):
+        parse_meta_args(["body_kind=ministry"])
 
 
 def test_manifest(tmp_path: Path) -> None:
@@ -129,6 +136,12 @@ def test_bad_manifest_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "m.csv").write_text("file,url\nx,y\n", encoding="utf-8")
     with pytest.raises(ReadError, match="path"):
         load_manifest(tmp_path / "m.csv")
+    (tmp_path / "d.csv").write_text("path,published\na.txt,2023-02-30\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="第 2 行 published"):
+        load_manifest(tmp_path / "d.csv")
+    (tmp_path / "g.csv").write_bytes("path,organization\na.txt,青田县教育局\n".encode("gbk"))
+    with pytest.raises(ReadError, match="UTF-8"):
+        load_manifest(tmp_path / "g.csv")
     res = CliRunner().invoke(app, ["parse", "x.txt", "--manifest", str(tmp_path / "m.csv")])
     assert res.exit_code == 2 and "path" in res.output
 
@@ -218,3 +231,17 @@ def test_report_json_round_trips_the_new_meta_keys() -> None:
 def test_edge_phrasings(text: str, organization: str, kind: str, place: str) -> None:
     m = nianbao.parse_text(text).meta
     assert (m.organization, m.body_kind, m.region.place() if m.region else None) == (organization, kind, place)
+
+
+_LINES = [ln for case in OPENINGS if "text" in case for ln in case["text"].splitlines() if ln.strip()]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=6), st.integers(0, 40))
+def test_any_mix_of_lines_names_only_what_it_prints(lines: list[str], cut: int) -> None:
+    text = "\n".join(lines)[cut:]
+    m = nianbao.parse_text(text).meta
+    assert m.organization is None or m.organization in nfkc(text)
+    assert m.organization is None or not m.organization.startswith(("请", "通过", "以及", "对", "现", "根据"))
+    if m.body_id is not None:
+        assert m.region is not None and m.body_id.startswith(f"{m.region.code}:")

@@ -20,6 +20,7 @@ from ..model import MetaSource, Report
 
 KEYS = ("title", "organization", "year", "published", "url", "body_kind")
 MANIFEST_COLUMNS = ("path", "url", "title", "organization", "published")
+BODY_KINDS = ("government", "department", "township", "unknown")
 
 
 def parse_meta_args(items: list[str] | None) -> dict[str, str]:
@@ -30,10 +31,24 @@ def parse_meta_args(items: list[str] | None) -> dict[str, str]:
         key = key.strip().lower()
         if not sep or key not in KEYS:
             raise ValueError(f"--meta 参数“{item}”无效：应为 KEY=VALUE，KEY 取 {', '.join(KEYS)}")
-        if key == "year" and not value.strip().isdigit():
-            raise ValueError(f"--meta year 应为年份数字，收到“{value}”")
+        problem = value_problem(key, value.strip())
+        if problem:
+            raise ValueError(f"--meta {key}：{problem}")
         out[key] = value.strip()
     return out
+
+
+def value_problem(key: str, value: str) -> str | None:
+    """Why an override value cannot be used (Chinese), or None."""
+    from .metadata import parse_date
+
+    if key == "year" and not (value.isdigit() and len(value) == 4):
+        return f"应为四位年份，收到“{value}”"
+    if key == "published" and value and parse_date(value) is None:
+        return f"不是有效日期：“{value}”（应如 2023-01-30 或 2023年1月30日）"
+    if key == "body_kind" and value and value not in BODY_KINDS:
+        return f"应为 {' / '.join(BODY_KINDS)} 之一，收到“{value}”"
+    return None
 
 
 def load_manifest(path: str | Path) -> dict[Path, dict[str, str]]:
@@ -62,8 +77,10 @@ def load_manifest(path: str | Path) -> dict[Path, dict[str, str]]:
         rel = values.pop("path", "")
         if not rel:
             raise ReadError(p, f"第 {n} 行没有 path", f"row {n} has no path")
-        if values.get("year") and not values["year"].isdigit():
-            raise ReadError(p, f"第 {n} 行 year 不是年份：{values['year']}", f"row {n}: year is not a year")
+        for key, value in values.items():
+            problem = value_problem(key, value) if value else None
+            if problem:
+                raise ReadError(p, f"第 {n} 行 {key}：{problem}", f"row {n}: bad {key} {value!r}")
         target = Path(rel) if Path(rel).is_absolute() else p.parent / rel
         out[target.resolve()] = {k: v for k, v in values.items() if v}
     return out
