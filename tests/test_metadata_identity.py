@@ -245,3 +245,12 @@ def test_any_mix_of_lines_names_only_what_it_prints(lines: list[str], cut: int) 
     assert m.organization is None or not m.organization.startswith(("请", "通过", "以及", "对", "现", "根据"))
     if m.body_id is not None:
         assert m.region is not None and m.body_id.startswith(f"{m.region.code}:")
+
+
+def test_year_conflict_on_an_html_page_title_against_the_publication_date() -> None:
+    html = ("<html><head><title>x</title></head><body><h1>青田县教育局2021年政府信息公开工作年度报告</h1>"
+            "<div>发布时间：2021-01-20</div><div class='content'><p>一、总体情况</p><p>本局稳步推进。</p></div></body></html>")
+    r = extract(read_html(html))
+    assert r.meta.provenance["year"].source == "page:title"
+    hits = [f for f in r.findings if f.rule == "extract.year_conflict"]
+    assert hits and "2020" in hits[0].message and "发布日期" in hits[0].message

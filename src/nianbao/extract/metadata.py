@@ -41,8 +41,6 @@ _DATE = re.compile(
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|公开日期|成文日期|发表时间|更新时间|日期)\s*[:：]?\s*")
 _PUBLISHED_KEYS = ("发布时间", "发布日期", "发文日期", "公开日期", "成文日期", "发表时间", "日期", "更新时间")
-_ORG_SUFFIXES = ("人民政府", "街道办事处", "办事处", "委员会", "管委会", "办公室", "办公厅", "局", "厅", "委", "办",
-                 "中心", "院", "署", "部", "处", "所", "站", "队", "会")
 
 _CONTACT = {
     "address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*[:：]\s*([^;；,，。)）\n]{3,60})"),
@@ -104,52 +102,37 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
     title, title_src = _title(doc, lines)
     if ov.get("title"):
         title, title_src = ov["title"].strip(), MetaSource(source="override", text=ov["title"])
-    if title_src:
-        prov["title"] = title_src
     signed, signer, sign_line = _signature(lines)
     if signed:
         prov["signed"] = MetaSource(source="signature", text=str(sign_line[0]), line=sign_line[1])
     published, basis, pub_src = _published(doc, lines)
     if published is None and signed is not None:
         published, basis, pub_src = signed, "signature", prov["signed"]
-    if ov.get("published"):
-        d = parse_date(ov["published"])
-        if d is not None:
-            published, basis, pub_src = d, "page", MetaSource(source="override", text=ov["published"])
-    if pub_src:
-        prov["published"] = pub_src
+    if ov.get("published") and parse_date(ov["published"]):
+        published, basis = parse_date(ov["published"]), "page"
+        pub_src = MetaSource(source="override", text=ov["published"])
 
     cands = _org_candidates(doc, title, title_src, signer, sign_line, lines, preamble)
     if ov.get("organization"):
         cands.insert(0, Candidate(ov["organization"].strip(), "override", ov["organization"]))
-    chosen = _choose_org(cands, full)
-    organization = chosen.name if chosen else None
-    if chosen:
-        prov["organization"] = chosen.as_source()
-    if chosen and chosen.source != "override" and _OFFICE.search(chosen.name):
-        # an office publishing its government's report: the government, when the report prints its name
-        office_place = chosen.name[:_OFFICE.search(chosen.name).start()]  # type: ignore[union-attr]
-        kind0, _ = body_kind_with_reason(chosen.name, full, False)
-        if kind0 == "government" and office_place:
-            for name, start, end in printed_governments(full, office_place):
-                if name.startswith(office_place) or office_place.startswith(name[:-4]):
-                    organization = name
-                    prov["organization"] = MetaSource(
-                        source="text", text=f"{_around(full, start, end)}（{chosen.source}：{chosen.name}发布）",
-                        line=chosen.line)
-                    break
-    subject, _ = title_subject(title) if title else (None, None)
-    title_gov = bool(subject and (re.search(r"(?:人民)?政府$", subject) or (
+    org_src = _choose_org(cands, full)
+    if org_src is not None and org_src.source != "override":
+        org_src = _government_for_office(org_src, full)
+    organization = org_src.name if org_src else None
+
+    subject = title_subject(title)[0] if title else None
+    title_gov = bool(subject and (_GOV_END.search(subject) or (
         is_place_only(subject) and not subject.endswith(("镇", "乡", "街道", "苏木")))))
     if ov.get("body_kind") in ("government", "department", "township", "unknown"):
-        kind, why = ov["body_kind"], "override"
-        prov["body_kind"] = MetaSource(source="override", text=ov["body_kind"])
+        kind, kind_src = ov["body_kind"], MetaSource(source="override", text=ov["body_kind"])
     else:
         kind, why = body_kind_with_reason(organization, full, title_gov)
-        prov["body_kind"] = MetaSource(source="derived", text=f"{organization or '（无）'}：{why}")
+        kind_src = MetaSource(source="derived", text=f"{organization or '（无）'}：{why}")
 
-    url = ov.get("url") or doc.page_meta.get("网址") or None
+    url = ov.get("url") or None
+
     def evidence() -> list[tuple[str, str, float]]:
+        """Where the report names places, with the weight of each kind of place (docs/metadata.md)."""
         found: list[tuple[str, str, float]] = []
         if title:
             found.append(("title", title, 4))
@@ -163,31 +146,32 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
         return found
 
     region, region_src = resolve_region(organization, evidence, url)
-    if region_src:
-        prov["region"] = region_src
-    from_report = region_src is not None and region_src.source != "url"
-    normalized = normalized_name(organization, region, from_report)
-    if normalized and normalized != organization:
-        prov["organization_normalized"] = MetaSource(source="derived", text=f"{organization} → {normalized}")
+    normalized = normalized_name(organization, region, region_src is not None and region_src.source != "url")
 
     year, year_src, year_readings = _year(title, title_src, full, lines, doc, published)
     if ov.get("year", "").strip().isdigit():
         year, year_src = int(ov["year"]), MetaSource(source="override", text=ov["year"])
-    if year_src:
-        prov["year"] = year_src
     period = _PERIOD.search(full)
     period_year = int(next(g for g in period.groups() if g)) if period else None
+
+    for key, src in (("title", title_src), ("published", pub_src), ("organization", org_src and org_src.as_source()),
+                     ("body_kind", kind_src), ("region", region_src), ("year", year_src)):
+        if src is not None:
+            prov[key] = src
+    if normalized and normalized != organization:
+        prov["organization_normalized"] = MetaSource(source="derived", text=f"{organization} → {normalized}")
     if period:
         prov["period_year"] = MetaSource(source="text", text=_around(full, period.start(), period.end()))
-    contact = _contact(preamble + "\n" + full)
-    meta = Meta(
+    if findings is not None and year_readings and year_readings[0][0] == "title" and not ov.get("year"):
+        findings.extend(_year_conflicts(title or "", year, year_readings))
+    return Meta(
         title=title,
         organization=organization,
         body_kind=kind,  # type: ignore[arg-type]
         year=year,
         published=published,
         signed=signed,
-        contact=contact,
+        contact=_contact(preamble + "\n" + full),
         published_basis=basis,  # type: ignore[arg-type]
         period_year=period_year,
         organization_normalized=normalized,
@@ -196,14 +180,30 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
         url=url,
         provenance=prov,
     )
-    if findings is not None and year is not None and year_src is not None and year_src.source == "title":
-        for source, other, text in year_readings:
-            if other != year and source != "period":  # the period has its own check (check.period_mismatch)
-                findings.append(finding("extract.year_conflict", [], f"标题：{title}；{_SOURCE_ZH[source]}：{text}",
-                                        year=year, other=other, where=_SOURCE_ZH[source],
-                                        where_en=source.replace("_", " ")))
-                break
-    return meta
+
+
+def _government_for_office(chosen: Candidate, full: str) -> Candidate:
+    """An office publishing its government's report stands for the government, named as the report
+    prints it (大英县政府办公室 制定了… and 大英县人民政府网 in the text → 大英县人民政府)."""
+    m = _OFFICE.search(chosen.name)
+    if m is None or not m.start() or body_kind_with_reason(chosen.name, full, False)[0] != "government":
+        return chosen
+    place = chosen.name[:m.start()]
+    for name, start, end in printed_governments(full, place):
+        if _GOV_END.sub("", name) == place:
+            return Candidate(name, "text", f"{_around(full, start, end)}（{chosen.source}：{chosen.name}发布）",
+                             chosen.line)
+    return chosen
+
+
+def _year_conflicts(title: str, year: int | None, readings: list[tuple[str, int, str]]) -> list[Finding]:
+    """extract.year_conflict for the first reading that disagrees with the title's year (the 统计期限
+    has its own check, check.period_mismatch)."""
+    for source, other, text in readings:
+        if year is not None and other != year and source not in ("period", "title"):
+            return [finding("extract.year_conflict", [], f"标题：{title}；{_SOURCE_ZH[source]}：{text}",
+                            year=year, other=other, where=_SOURCE_ZH[source], where_en=source)]
+    return []
 
 
 _PAGE_ORG_KEYS = ("发布机构", "发文机关", "发布单位", "信息来源", "来源", "网站名称")  # in order of trust
@@ -226,6 +226,7 @@ _PREAMBLE_ORG = [
 _CONTACT_ORG = re.compile(r"(?:请与|请联系|联系单位[:：]|受理机构[:：]|联系部门[:：])" + _ORG_NAME + r"(?:联系|[，,。；;(（]|$)")
 _SELF_GOV = re.compile(r"我(?:市|县|区|旗|州|省|镇|乡)|全(?:市|县|区|旗|州|省|镇|乡)")
 _OFFICE = re.compile(r"(?:人民)?政府办(?:公室|公厅)?$")
+_GOV_END = re.compile(r"(?:人民)?政府$")
 _GOV_AFTER = re.compile(r"(?:[\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道|苏木))?(?:人民)?政府(?!办|信息公开)")
 
 
@@ -286,7 +287,7 @@ def _title(doc: Document, lines: list[tuple[str, int | None]]) -> tuple[str | No
             title = m.group(1).strip()
             prev = lines[i - 1][0] if i else ""
             # a title split over two lines: '淮安市人民政府' / '2024年政府信息公开工作年度报告'
-            if re.match(r"^\d{4}", title) and prev and len(prev) <= 20 and prev.endswith(_ORG_SUFFIXES):
+            if re.match(r"^\d{4}", title) and prev and len(prev) <= 20 and is_org_name(prev):
                 return prev + title, MetaSource(source="title", text=f"{prev} / {raw[:180]}", line=lines[i - 1][1])
             return title, MetaSource(source="title", text=raw[:200], line=line)
     return None, None
@@ -344,7 +345,7 @@ def _signature(lines: list[tuple[str, int | None]]) -> tuple[dt.date | None, str
 
 def _is_org_line(line: str) -> bool:
     s = line.strip()
-    return 3 <= len(s) <= 30 and bool(_ORG_LINE.fullmatch(s)) and s.endswith(_ORG_SUFFIXES)
+    return 3 <= len(s) <= 30 and bool(_ORG_LINE.fullmatch(s)) and is_org_name(s)
 
 
 def _published(doc: Document, lines: list[tuple[str, int | None]]) \
