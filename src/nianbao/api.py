@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import nullcontext
 from pathlib import Path
 
 from .batch import batch
@@ -28,16 +29,18 @@ def parse(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     return report
 
 
-def parse_many(paths: Iterable[str | Path],
-               meta: Mapping[Path, Mapping[str, str]] | None = None) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: Iterable[str | Path], meta: Mapping[Path, Mapping[str, str]] | None = None, *,
+               tune_gc: bool = False) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
     `meta`: per-file overrides keyed by resolved path, as `nianbao.extract.overrides.load_manifest`
-    returns them for a crawl's manifest. Faster than calling `parse` in a loop on long runs: see
-    `nianbao.batch`.
+    returns them for a crawl's manifest. The garbage collector's process-wide settings are left
+    alone unless `tune_gc=True`, which runs the loop inside `nianbao.batch()` (faster on long runs;
+    for a process that owns its GC settings, as the command line does: `batch` unfreezes every
+    frozen object when it ends).
     """
-    with batch():
+    with batch() if tune_gc else nullcontext():
         for path in paths:
             p = Path(path)
             try:
