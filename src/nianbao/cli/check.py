@@ -18,7 +18,7 @@ from ..errors import NianbaoError
 from ..model import Report
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from . import app
-from .common import for_each_file, out_console, report_error, save, unique_output
+from .common import for_each_file, meta_loader, out_console, report_error, save, unique_output
 
 
 class Format(StrEnum):
@@ -42,6 +42,8 @@ def check_command(
     format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text 终端表格 · json 报告 JSON · "
                                   "html/md 审核意见单"),
     out: Path | None = typer.Option(None, "--out", "-o", help="输出文件；为已存在的目录时每个报告各写一个文件"),
+    meta: list[str] = typer.Option([], "--meta", help="覆盖元数据 KEY=VALUE（title/organization/year/published/"
+                                   "url/body_kind），可重复"),
 ) -> None:
     """核查报告：勾稽关系、完整性、格式版本、发布时限、正文与表格、跨年度。Check reports against the rules.
 
@@ -57,7 +59,8 @@ def check_command(
             report_error(previous, exc)
             unusable = True
     reports: list[tuple[Path, Report]] = []
-    for path, report in for_each_file(files, lambda p: recheck(load_report(p), prev), "核查中"):
+    work = meta_loader(meta, None)
+    for path, report in for_each_file(files, lambda p: recheck(work(p), prev), "核查中"):
         if report is None:
             unusable = True
             continue
