@@ -13,7 +13,7 @@ import pytest
 from checks_support import APPLICANTS, COLUMNS, GROUPS, OUTCOMES, RESULTS
 from nianbao.checks import run_checks
 from nianbao.model import Report
-from nianbao.writers.synth import FORMATS, generate, present
+from nianbao.synth.generate import FORMATS, generate, present
 from nianbao.writers.text import to_text
 
 SEEDS = range(120)

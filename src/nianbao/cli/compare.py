@@ -10,11 +10,12 @@ import typer
 from ..compare import compare_reports
 from ..compare.corpus_source import CorpusError, load_from_corpus
 from ..errors import NianbaoError
+from ..inputs.fill import load_data
 from ..model import Report
-from ..writers import load_data
 from ..writers.comparison import comparison_html, comparison_text, write_comparison_xlsx
+from ..writers.output import atomic_write
 from . import app
-from .common import atomic_write, err_console, out_console, report_error
+from .common import err_console, out_console, report_error
 
 
 class Format(StrEnum):

@@ -26,8 +26,8 @@ from ..checks.crossyear import (
 )
 from ..model import Finding, Report
 from ..model.report import CellValue
+from ..rules.catalogue import RULES, TABLE_LABELS
 from ..templates import SECTIONS
-from ..templates.rules import RULES, TABLE_LABELS
 from .pairing import body_key
 from .passages import shared_runs
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ..checks.crossyear import MIN_SECTION_CHARS, SHINGLE, normalise
 from ..model import Finding, Report
+from ..rules.catalogue import CN_NUMBERS, finding
 from ..templates import SECTIONS
-from ..templates.rules import CN_NUMBERS, finding
 from .pairing import body_key
 
 DEFAULT_THRESHOLD = 0.8

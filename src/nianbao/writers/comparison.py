@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import IO
 
 from ..checks.common import fmt
-from ..checks.sheet import SEVERITY_ZH, ordered
 from ..compare.comparison import CellChange, Comparison, ReportSide, SectionComparison
 from ..model import Finding
+from .review_sheet import SEVERITY_ZH, ordered
 from .sheets import FILLS, add_sheet, new_workbook
 
 VERDICT_ZH = {"holds": "衔接", "broken": "不衔接", "unknown": "无法判断（有空白）"}

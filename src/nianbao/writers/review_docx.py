@@ -15,10 +15,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from ..checks.sheet import SEVERITY_ZH
-from ..templates.review_rules import basis
+from ..rules.review_rules import basis
 from .docx import BODY_FONT, HEADING_FONT, TITLE_FONT, _font, docx_bytes, official_document
 from .review import KIND_ZH, ReviewItem, deadline_verdict, printed_numbers
+from .review_sheet import SEVERITY_ZH
 
 DOC_TITLE = "政府信息公开工作年度报告审核意见"
 FINDINGS_HEADER = ("序号", "级别", "问题、核对依据与法规依据", "所涉单元格及表中数字", "整改情况")
