@@ -26,6 +26,8 @@ def _name(side: ReportSide) -> str:
 
 
 def _pct(c: CellChange) -> str:
+    if c.delta == 0:
+        return "0%"
     if c.pct is None:
         return "—" if c.delta in (None, 0) else "新增"
     return f"{c.pct:+.1f}%"
