@@ -96,6 +96,7 @@ def check_command(
         if items:
             with atomic_write(out, "wb") as fh:
                 write_review_xlsx(items, fh)  # type: ignore[arg-type]
+            err_console.print(f"已写入 {out}：{len(items)} 份报告，{sum(len(it.report.findings) for it in items)} 条意见")
     elif fmt is Format.docx:
         assert out is not None
         if out.exists() and not out.is_dir():
@@ -106,6 +107,7 @@ def check_command(
             target = _unique(out / review_filename(it), taken)
             with atomic_write(target, "wb") as fh:
                 fh.write(review_docx(it, office, reviewer, review_date))  # type: ignore[attr-defined]
+        err_console.print(f"已写入 {len(items)} 份审核意见于 {out}")
     elif out is not None and out.is_dir():
         taken = set()
         for path, report in reports:

@@ -31,6 +31,10 @@ from ..templates import SECTIONS
 from .pairing import body_key
 from .passages import shared_runs
 
+# What each cross-year relation states (the rule titles name the failure, these the relation itself).
+RELATION_NAMES = {"check.carryover_mismatch": "上年结转 = 上年报告的结转下年度继续办理",
+                  "check.in_force_drift": "现行有效件数 = 上年现行有效 + 本年制发 − 本年废止",
+                  "check.item_count_drift": "上一年项目数量 = 上年报告的数量 + 本年增/减"}
 TABLE_TITLES = {key: label.split("“")[1].rstrip("”") for key, (label, _) in TABLE_LABELS.items()}
 
 
@@ -145,7 +149,7 @@ def _relations(a: Report, b: Report) -> list[RelationResult]:
     out = []
     for rel in applicable_relations(b, a):
         r = evaluate_cross_year(b, a, rel)
-        out.append(RelationResult(rule=rel.rule, title=RULES[rel.rule].title, scope=rel.scope,
+        out.append(RelationResult(rule=rel.rule, title=RELATION_NAMES.get(rel.rule, RULES[rel.rule].title), scope=rel.scope,
                                   target=rel.target.path, label=rel.target.label, value=r.value,
                                   expected=r.expected, verdict=r.verdict, evidence=r.evidence))
     return out
