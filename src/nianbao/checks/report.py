@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Report
+from ..inputs.calendar import HOLIDAYS_ZH, day_off
+from ..model import Finding, Report, where
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
 from ..templates import get_template, template_for_year
-from ..writers.explain import where
 from .common import applications_template, cell_labels, equal, fmt, total, value
 
 # -- completeness ---------------------------------------------------------------------------
@@ -145,23 +145,15 @@ def check_published_early(report: Report) -> Iterator[Finding]:
                   published=meta.published.isoformat())
 
 
-_HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
-                "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
-                "Mid-autumn Festival": "中秋节"}
 _WEEKDAYS_ZH = "一二三四五六日"
 
 
 def holiday_note(day: dt.date) -> tuple[str, str]:
     """(zh, en) remark when `day` was not a working day; the 条例's date stands all the same."""
-    try:
-        import chinese_calendar
-
-        off, name = chinese_calendar.get_holiday_detail(day)
-    except (ImportError, NotImplementedError):  # years the calendar does not cover: weekends only
-        off, name = day.weekday() >= 5, None
+    off, name = day_off(day)
     if not off:
         return "", ""
-    what = f"{_HOLIDAYS_ZH.get(name, name)}假期" if name else f"周{_WEEKDAYS_ZH[day.weekday()]}"
+    what = f"{HOLIDAYS_ZH.get(name, name)}假期" if name else f"周{_WEEKDAYS_ZH[day.weekday()]}"
     what_en = f"the {name} holiday" if name else day.strftime("a %A")
     return (f"（期限当日为{what}，但条例规定的是固定日期，不因节假日顺延）",
             f" (the deadline fell on {what_en}; the date set by the Regulations is fixed and does not move)")

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
+from ..api import load_data
 from ..compare import compare_reports
 from ..compare.corpus_source import CorpusError, load_from_corpus
 from ..errors import NianbaoError
-from ..inputs.fill import load_data
 from ..model import Report
 from ..writers.comparison import comparison_html, comparison_text, write_comparison_xlsx
-from ..writers.output import atomic_write
 from . import app
-from .common import err_console, out_console, report_error
+from .common import err_console, out_console, report_error, save
 
 
 class Format(StrEnum):
@@ -50,14 +50,16 @@ def compare_command(
         if out is None:
             err_console.print("[bold red]错误[/] xlsx 格式需要 -o 文件名")
             raise typer.Exit(2)
-        with atomic_write(out, "wb") as fh:
-            write_comparison_xlsx(comparison, fh)  # type: ignore[arg-type]
+        book = io.BytesIO()
+        write_comparison_xlsx(comparison, book)
+        if not save(out, book.getvalue()):
+            raise typer.Exit(2)
         return
     text = {Format.text: lambda: comparison_text(comparison, all_cells), Format.html: lambda: comparison_html(comparison),
             Format.json: lambda: comparison.to_json() + "\n"}[fmt]()
     if out is not None:
-        with atomic_write(out) as fh:
-            fh.write(text)  # type: ignore[attr-defined]
+        if not save(out, text):
+            raise typer.Exit(2)
     else:
         out_console.file.write(text)
         out_console.file.flush()

@@ -28,6 +28,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
 from ..errors import ReadError
+from ..normalize import CN_DIGITS
 from . import register_reader
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -91,7 +92,7 @@ def _xml(zf: zipfile.ZipFile, name: str, needed: bytes | None = None) -> etree._
 
 
 def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
+    digits = CN_DIGITS
     if n <= 10:
         return "十" if n == 10 else digits[n]
     if n < 20:
