@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..inputs.calendar import HOLIDAYS_ZH, day_off
 from ..model import Finding, Report, where
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
@@ -146,6 +145,21 @@ def check_published_early(report: Report) -> Iterator[Finding]:
 
 
 _WEEKDAYS_ZH = "一二三四五六日"
+_HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
+                "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
+                "Mid-autumn Festival": "中秋节"}
+
+
+def day_off(day: dt.date) -> tuple[bool, str | None]:
+    """(not a working day, the public holiday's English name or None); weekends only for years
+    chinese_calendar does not cover. (inputs.calendar has the working days, but checks sit below inputs.)"""
+    import chinese_calendar
+
+    try:
+        off, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return day.weekday() >= 5, None
+    return bool(off) and not chinese_calendar.is_workday(day), name if off else None
 
 
 def holiday_note(day: dt.date) -> tuple[str, str]:
@@ -153,7 +167,7 @@ def holiday_note(day: dt.date) -> tuple[str, str]:
     off, name = day_off(day)
     if not off:
         return "", ""
-    what = f"{HOLIDAYS_ZH.get(name, name)}假期" if name else f"周{_WEEKDAYS_ZH[day.weekday()]}"
+    what = f"{_HOLIDAYS_ZH.get(name, name)}假期" if name else f"周{_WEEKDAYS_ZH[day.weekday()]}"
     what_en = f"the {name} holiday" if name else day.strftime("a %A")
     return (f"（期限当日为{what}，但条例规定的是固定日期，不因节假日顺延）",
             f" (the deadline fell on {what_en}; the date set by the Regulations is fixed and does not move)")

@@ -4,7 +4,7 @@ The older report is `a` (the reports are swapped when given newest first). The c
 cell of the three tables with its change, the cross-year relations (C5 上年结转, C6 现行有效件数,
 C7 上一年项目数量, as defined once in the rule catalogue) with their verdicts, each section's similarity
 (the 雷同 measure of the cross-year check) with its longest copied passages, and both reports' findings.
-It is plain data (pydantic): the writers (`writers/compare_*.py`) turn it into text, HTML, JSON, XLSX.
+It is plain data (pydantic): the writers (`compare/render.py`) turn it into text, HTML, JSON, XLSX.
 """
 
 from __future__ import annotations

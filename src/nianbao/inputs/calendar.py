@@ -37,18 +37,3 @@ def calendar_covers(year: int) -> bool:
         return True
     except NotImplementedError:
         return False
-
-
-HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
-               "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
-               "Mid-autumn Festival": "中秋节"}
-
-
-def day_off(day: dt.date) -> tuple[bool, str | None]:
-    """(not a working day, the public holiday's English name or None); weekends only for years the
-    calendar does not cover."""
-    try:
-        off, name = chinese_calendar.get_holiday_detail(day)
-    except NotImplementedError:
-        return day.weekday() >= 5, None
-    return bool(off) and not chinese_calendar.is_workday(day), name if off else None
