@@ -91,18 +91,6 @@ def test_grid_text_cell_by_cell_equals_squashing_at_once(grids: list[list[list[s
     assert _grid_text(doc) == squash("\n".join(g.text() for g in doc.grids()))
 
 
-_JUNK_PIECES = ["当前位置：首页", "您 现在的位置", "打印 本页 | 关闭", "【 打印 】", "【关闭】", "关闭窗口", "分享到", "扫一扫",
-                "上一篇", "网站地图", "版权所有", "ICP备", "返回顶部", "【 返回 】", " 打印 ", "字体：[大 中 小]", "字号:【 大 】",
-                "【中】", "浏览次数：12", "阅读量:", "点击数：", "访问", "字", "体", "返", "回", "报告", "一、总体情况", " ", "\u3000",
-                "2023年", "|", "】", "["]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_JUNK_PIECES), max_size=6))
-def test_junk_word_prefilters_agree_with_the_patterns(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    assert H._is_junk_line(text) == (H._JUNK_LINE.search(text) is not None)
-    assert H._drop_junk_fragments(text) == H._JUNK_FRAGMENT.sub("", text)
 
 
 def _clean_reference(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 from .batch import batch
@@ -26,13 +27,15 @@ def parse(path: str | Path) -> Report:
     return report
 
 
-def parse_many(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: Iterable[str | Path], *, tune_gc: bool = False) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
-    Faster than calling `parse` in a loop on long runs: see `nianbao.batch`.
+    The garbage collector's process-wide settings are left alone unless `tune_gc=True`, which runs
+    the loop inside `nianbao.batch()` (faster on long runs; for a process that owns its GC settings,
+    as the command line does: `batch` unfreezes every frozen object when it ends).
     """
-    with batch():
+    with batch() if tune_gc else nullcontext():
         for path in paths:
             p = Path(path)
             try:

@@ -29,7 +29,6 @@ from lxml import etree
 from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
 from ..errors import ReadError
 from ..normalize import CN_DIGITS
-from . import register_reader
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -428,6 +427,3 @@ def read_docx(path: str, data: bytes, sha256: str) -> Document:
                                     f"too many tables: only the first {state.table_index} ({state.cells} cells) were "
                                     f"read, {state.tables_skipped} skipped"))
     return doc
-
-
-register_reader("docx", read_docx)
