@@ -243,7 +243,8 @@ def generate(seed: int, index: int) -> Synthetic:
             col = rng.choice([c.key for c in template.applications.columns])
             tables.applications.rows[row][col] = None  # type: ignore[union-attr]
     published = dt.date(year + 1, 1, 1) + dt.timedelta(days=rng.randint(5, 85))
-    signed = published - dt.timedelta(days=rng.randint(0, 6))
+    # signed a few days before publication, but never in the reporting year itself
+    signed = max(published - dt.timedelta(days=rng.randint(0, 6)), dt.date(year + 1, 1, 2))
     app = tables.applications
     figures = {"proactive_total": rng.randint(20, 5000)}
     if app is not None and app.rows["new_received"]["total"] is not None:
@@ -276,6 +277,8 @@ def _report_findings(report: Report, template: Template) -> list[dict[str, Any]]
     out: list[dict[str, Any]] = []
     assert meta.year is not None and meta.published is not None
     due = deadline(meta.year, meta.body_kind)
+    if meta.published <= dt.date(meta.year, 12, 31):
+        out.append({"rule": "check.published_before_year_end", "cells": []})
     if due is None:
         out.append({"rule": "check.no_statutory_deadline", "cells": []})
     elif meta.published > due[0]:
