@@ -87,6 +87,7 @@ class SectionComparison(BaseModel):
     a_chars: int
     b_chars: int
     similarity: float | None  # 0..1; None when a section is missing in either report
+    judged: bool = True  # long enough for the 雷同 check (short texts such as 无。 are not judged)
     flagged: bool  # at or above the 雷同 threshold of the cross-year check
     passages: list[Passage]
     text: str = ""  # the newer report's text of the section (the passages' offsets point into it)
@@ -171,7 +172,8 @@ def _sections(a: Report, b: Report) -> list[SectionComparison]:
         passages = [Passage(text=y.text[r.b_start:r.b_end], a_start=r.a_start, a_end=r.a_end, b_start=r.b_start,
                             b_end=r.b_end, length=r.length) for r in shared_runs(x.text, y.text)]
         out.append(SectionComparison(number=sec.number, title=sec.title, a_chars=len(x.text), b_chars=len(y.text),
-                                     similarity=round(sim, 4), flagged=long_enough and sim >= SIMILARITY_THRESHOLD,
+                                     similarity=round(sim, 4), judged=long_enough,
+                                     flagged=long_enough and sim >= SIMILARITY_THRESHOLD,
                                      passages=passages, text=y.text))
     return out
 
