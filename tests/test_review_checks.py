@@ -119,6 +119,7 @@ def test_every_check_rule_has_a_basis_that_cites_something() -> None:
     for rule in RULES.values():
         if rule.stage == "check":
             assert basis(rule.id), f"{rule.id} has no basis"
+    assert set(BASIS) <= set(RULES), "a basis for a rule that does not exist"
     assert all(("条例" in b or "格式" in b or "立法法" in b or "惯例" in b or "跨年度" in b) for b in BASIS.values())
 
 
