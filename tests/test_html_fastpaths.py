@@ -1,7 +1,7 @@
 """The HTML reader's and extractor's fast paths give what the plain definitions give.
 
 - `_measure` (one reverse pass summing into parents) against a recursive definition of the
-  element statistics;
+  element statistics, and its title candidates against the XPath over all text nodes;
 - `_grid_text` (squashed cell by cell, cached) against squashing the whole grid text at once.
 """
 
@@ -55,9 +55,11 @@ def test_measure_matches_the_definitions() -> None:
         root = H._parse(text, "t.html")
         body = root.find("body")
         assert body is not None
-        stats = H._measure(body)
+        measured = H._measure(body)
         for el in body.iter(etree.Element):
-            assert stats[el] == _reference(el), etree.tostring(el, encoding="unicode")[:200]
+            assert measured.stats[el] == _reference(el), etree.tostring(el, encoding="unicode")[:200]
+        xpath_owners = [t.getparent() for t in H._REPORT_TEXT(root)]
+        assert measured.report_text_owners == xpath_owners
 
 
 _CELL_TEXT = st.text(alphabet=st.sampled_from(list("报告本年新制作数量１２3 \u3000\xa0|\n\u0301\u00a8ｱ（）")), max_size=8)

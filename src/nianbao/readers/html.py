@@ -25,6 +25,7 @@ faster than `list(el)` or `iterchildren()`); docs/html.md has the measurements.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
@@ -131,6 +132,14 @@ def _own(st: Stat) -> int:
 
 
 
+@dataclass(slots=True)
+class _Measured:
+    stats: dict[etree._Element, Stat]
+    # elements owning a text or tail naming 报告/年报, in document order (title candidates); noting
+    # them while measuring saves the XPath over the page: 0.34 ms of ≈ 4.5 ms a page (docs/performance.md)
+    report_text_owners: list[etree._Element]
+
+
 # --------------------------------------------------------------------------------------------
 # entry points
 
@@ -168,9 +177,10 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    stats = _measure(body)
+    measured = _measure(body)
+    stats = measured.stats
     article = _find_body(body, stats)
-    doc.page_title = _page_title(root, head_meta, stats, _report_text_owners(root))
+    doc.page_title = _page_title(root, head_meta, stats, _title_owners(root, body, measured))
     _page_meta_outside(body, article, stats, doc.page_meta)
     walker = _Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
     walker.run()
@@ -252,8 +262,8 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
 # measuring and finding the body
 
 
-def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
-    """Sizes of every element's text (see `Stat`), in one pass.
+def _measure(body: etree._Element) -> _Measured:
+    """Sizes of every element's text (see `Stat`), and the title candidates, in one pass.
 
     Elements are taken in reverse document order, so each one's subtree is complete when it is
     reached; it then adds itself (and its tail) to its parent's sums.
@@ -261,12 +271,16 @@ def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
     elements = list(body.iter(etree.Element))  # elements only (no comments, PIs, entities)
     stats: dict[etree._Element, Stat] = {}
     get = stats.get
+    text_hits: list[int] = []  # index of an element whose text names the report
+    tail_hits: list[tuple[int, etree._Element]] = []
     for i in range(len(elements) - 1, -1, -1):
         el = elements[i]
         text = el.text
         n = 0
         if text:
             n = len(text.strip())
+            if "报告" in text or "年报" in text:
+                text_hits.append(i)
         st = get(el)  # made by a child of el: the children's sums
         tag = el.tag
         if st is None:  # no child elements
@@ -295,6 +309,8 @@ def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
         add = st[TOTAL]
         if tail:
             add += len(tail.strip())
+            if "报告" in tail or "年报" in tail:
+                tail_hits.append((i, el))
         parent = el.getparent()
         ps = get(parent)
         if ps is None:
@@ -307,7 +323,28 @@ def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
                 ps[N_LINKS] += st[N_LINKS]
                 ps[N_TABLES] += st[N_TABLES]
                 ps[N_IMAGES] += st[N_IMAGES]
-    return stats
+    return _Measured(stats, _in_document_order(elements, stats, text_hits, tail_hits))
+
+
+def _in_document_order(elements: list[etree._Element], stats: dict[etree._Element, Stat], text_hits: list[int],
+                       tail_hits: list[tuple[int, etree._Element]]) -> list[etree._Element]:
+    """Owners of text hits (at their element) and tail hits (after their element's subtree)."""
+    keyed = [((i, 1, 0), elements[i]) for i in text_hits]
+    for i, el in tail_hits:
+        # a tail comes before the next element's text; of tails ending together, the innermost first
+        depth = sum(1 for _ in el.iterancestors())
+        keyed.append(((i + stats[el][SIZE], 0, -depth), el))
+    keyed.sort(key=lambda k: k[0])
+    return [el for _, el in keyed]
+
+
+def _title_owners(root: etree._Element, body: etree._Element, measured: _Measured) -> list[etree._Element]:
+    """Owners of the texts naming the report under <body>: as measured when `body` is the page's
+    only <body> (so measuring saw them all), else from the XPath over the whole page."""
+    bodies = list(root.iter("body"))
+    if len(bodies) == 1 and bodies[0] is body:
+        return measured.report_text_owners
+    return [t.getparent() for t in _REPORT_TEXT(root)]
 
 
 @lru_cache(maxsize=4096)
@@ -379,11 +416,6 @@ def _find_body(body: etree._Element, stats: dict[etree._Element, Stat]) -> etree
 
 # --------------------------------------------------------------------------------------------
 # title and metadata
-
-
-def _report_text_owners(root: etree._Element) -> list[etree._Element]:
-    """Elements whose text (or tail) under <body> names 报告/年报, in document order: title candidates."""
-    return [t.getparent() for t in _REPORT_TEXT(root)]
 
 
 def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._Element, Stat],
