@@ -13,9 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..api import load_data
-from ..checks import recheck
 from ..checks.common import cell_labels
-from ..compare import batch_findings, pair_with_previous
+from ..compare import review_batch
 from ..model import Report
 from ..writers.review import ReviewItem
 from ..writers.review_docx import review_docx, review_filename
@@ -85,7 +84,8 @@ def check_command(
             continue
         assert isinstance(report, Report)
         loaded.append((path, report))
-    items = _review(loaded, prevs, explicit=len(files) == 1 and len(previous) == 1, similar=similar)
+    items = review_batch([r for _, r in loaded], prevs, similar=similar,
+                         explicit=len(files) == 1 and len(previous) == 1)
     reports = [(path, it.report) for (path, _), it in zip(loaded, items, strict=True)]
 
     if fmt is Format.xlsx:
@@ -148,22 +148,6 @@ def _review_date(text: str | None) -> dt.date | None:
     except ValueError:
         err_console.print(f"[bold red]错误[/] --date 应为 YYYY-MM-DD，而不是“{text}”")
         raise typer.Exit(2) from None
-
-
-def _review(loaded: list[tuple[Path, Report]], prevs: list[Report], explicit: bool, similar: bool) -> list[ReviewItem]:
-    """Pair every report with its body's previous-year report, check it, then look for 雷同 across bodies."""
-    reports = [r for _, r in loaded]
-    items = []
-    for pairing, report in zip(pair_with_previous(reports, prevs), reports, strict=True):
-        prev, note = pairing.previous, pairing.note
-        if prev is None and explicit and prevs:  # one report, one --previous: the user named the pair
-            prev, note = prevs[0], ""
-        recheck(report, prev)
-        items.append(ReviewItem(report, prev, note if prevs or len(reports) > 1 else ""))
-    if similar and len(reports) > 1:
-        for i, found in batch_findings(reports).items():
-            reports[i].findings.extend(found)
-    return items
 
 
 def _expand(paths: list[Path]) -> list[Path]:
