@@ -72,13 +72,13 @@ def unique_output(out_dir: Path, src: Path, suffix: str, taken: set[str]) -> Pat
 
 
 def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], object]:
-    """`load_report` with the --meta overrides and the manifest's row for each file.
+    """`api.load_data` with the --meta overrides and the manifest's row for each file.
 
     A bad --meta item or manifest stops the command before any file is read (exit 2).
     """
     import typer
 
-    from ..api import load_report
+    from ..api import load_data
     from ..extract.overrides import load_manifest, overrides_for, parse_meta_args
 
     try:
@@ -89,5 +89,5 @@ def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], obje
         raise typer.Exit(2) from None
 
     def work(path: Path) -> object:
-        return load_report(path, {**overrides_for(rows, path), **given} or None)
+        return load_data(path, meta={**overrides_for(rows, path), **given} or None)
     return work
