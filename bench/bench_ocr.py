@@ -36,7 +36,7 @@ os.environ.setdefault("NIANBAO_OCR_THREADS", "1")
 
 import nianbao  # noqa: E402
 from nianbao.checks.common import _flatten  # noqa: E402
-from nianbao.writers.synth import load_gold, write_corpus  # noqa: E402
+from nianbao.synth.generate import load_gold, write_corpus  # noqa: E402
 
 
 def _rss_mb() -> float:

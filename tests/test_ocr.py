@@ -244,8 +244,8 @@ def test_no_proposal_when_no_reading_fits_and_low_cells_are_listed() -> None:
 
 
 def test_explain_and_review_sheet_mark_ocr_cells() -> None:
-    from nianbao.checks.sheet import render_markdown
-    from nianbao.explain import where
+    from nianbao.model import where
+    from nianbao.writers.review_sheet import render_markdown
 
     report = _ocr_report(8, ["6"], low=True)
     assert "OCR 0.60" in where(report.provenance["reviews_litigation.review.total"])

@@ -1,7 +1,7 @@
 """Numbers read by OCR: a failing 勾稽 relation as a checksum, and the cells the engine was unsure of.
 
 Knows nothing of images or file formats: it reads `provenance[path].ocr` (score, raw reading,
-alternative readings, crop) that a reader left, and the relations of `templates.check_rules`.
+alternative readings, crop) that a reader left, and the relations of `rules.relations`.
 When a relation fails on OCR'd cells, each single cell of the failing relations is tried with each
 of its alternative readings; a reading that makes every relation through that cell hold (and mends
 at least one failing one) is proposed as a finding, with the crop to look at. Values are never changed.
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from ..model import Finding, Report
 from ..model.report import CellValue, OcrProvenance
 from ..normalize import parse_value
-from ..templates.check_rules import Relation, relations
-from ..templates.rules import TABLE_LABELS, finding
+from ..rules.catalogue import TABLE_LABELS, finding
+from ..rules.relations import Relation, relations
 from .common import applications_template, cell_labels, flatten, fmt
 from .tables import TABLES, evaluate
 

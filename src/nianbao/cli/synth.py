@@ -20,7 +20,7 @@ def synth_command(
     scan_dpi: int = typer.Option(0, "--scan-dpi", help="scan 格式的扫描分辨率（150/200/300；0 = 随机）"),
 ) -> None:
     """生成带标准答案的合成年报语料。Write synthetic reports, each with a gold JSON beside it."""
-    from ..writers.synth import FORMATS, write_corpus
+    from ..synth import FORMATS, write_corpus
 
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]

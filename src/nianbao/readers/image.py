@@ -15,7 +15,6 @@ from typing import Any
 
 from ..document import Block, Document, Grid, ImageRef, Paragraph, ReaderNote
 from ..errors import ReadError
-from . import register_reader
 
 MAX_FRAMES = 50  # pages of a multi-page TIFF that are read (a note says when there are more)
 MIN_SIDE = 200  # a picture smaller than this (pixels) is an icon or a logo, not a table
@@ -145,5 +144,3 @@ def read_image(path: str, data: bytes, sha256: str) -> Document:
                                     f"more than {MAX_FRAMES} pages; only the first {MAX_FRAMES} were read"))
     return doc
 
-
-register_reader("image", read_image)

@@ -1,190 +1,157 @@
-"""The check rules: catalogue entries (stage "check") and the table relations, derived from the templates.
+"""The rule catalogue: every finding nianbao can emit, with a stable id, severity and messages.
 
-The arithmetic relations are not hand-listed cell by cell: `relations(template)` builds them from the
-template definition (rows, columns, outcome_rows, the 表四 groups), so a change in a template changes
-the checks with it. The check code (`nianbao.checks`) only evaluates these relations and fills in
-the messages declared here.
-
-Basis, as numbered in the reference note (shared/reference/template.md §5): C1 is printed in the
-form itself; C2–C8 are derived from the labels; C9 compares narrative and tables; C10 blank cells.
+Rules are data. Code that detects a problem looks its rule up here and fills in the message
+parameters; `docs/rules.md` is generated from this catalogue.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .base import Template
-from .rules import CN_NUMBERS, Rule, register
+from ..model import Finding
+from ..model.report import Severity
+from ..templates import TABLE_NAMES
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
-    path: str  # dotted cell path, relative to `tables`
-    label: str  # short label used in evidence, e.g. 一, 三(七)总计, 自然人
+class Rule:
+    id: str
+    severity: Severity
+    title: str  # short Chinese title
+    message: str  # Chinese message; str.format parameters
+    message_en: str  # English message; same parameters
+    stage: str = "extract"  # extract | check
+    description: str = ""  # longer explanation for docs/rules.md (English)
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
-    """sum(lhs) == sum(rhs) over the cells of one table; `scope` names the column/row/group (zh, en)."""
-
-    rule: str
-    table: str
-    scope: str
-    scope_en: str
-    lhs: tuple[Term, ...]
-    rhs: tuple[Term, ...]
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return tuple(t.path for t in self.lhs + self.rhs)
+RULES: dict[str, Rule] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class CrossYearRelation:
-    """this year's cell == sum(last year's `previous`) + sum(this year's `plus`) - sum(this year's `minus`)."""
-
-    rule: str
-    table: str
-    scope: str
-    scope_en: str
-    target: Term
-    previous: tuple[Term, ...]
-    plus: tuple[Term, ...] = ()
-    minus: tuple[Term, ...] = ()
+def register(*rules: Rule) -> None:
+    for rule in rules:
+        if rule.id in RULES:
+            raise ValueError(f"duplicate rule id {rule.id}")
+        RULES[rule.id] = rule
 
 
-def application_row_labels(template: Template) -> dict[str, str]:
-    """Short outline labels of the 表三 rows, derived from the row order and numbers.
-
-    一, 二, 三(一), 三(三)1 …, 三(六) or 三(六)3, 三(七)总计, 四. The outcome rows are the children of
-    三、本年度办理结果: a row without a dot in its key is an item of its own, rows sharing a dotted
-    prefix are the numbered sub-rows of one item.
-    """
-    app = template.applications
-    labels: dict[str, str] = {}
-    parents: dict[str, int] = {}
-    index = 0
-    for key in app.outcome_rows:
-        row = template.application_row(key)
-        parent = key.split(".", 1)[0] if "." in key else None
-        if parent is None:
-            index += 1
-            labels[key] = f"三({CN_NUMBERS[index - 1]})"
-        else:
-            if parent not in parents:
-                index += 1
-                parents[parent] = index
-            labels[key] = f"三({CN_NUMBERS[parents[parent] - 1]}){row.number}"
-    for row in app.rows:
-        if row.key in labels:
-            continue
-        if row.key == "total":
-            labels[row.key] = f"三({CN_NUMBERS[index]})总计"
-        else:
-            labels[row.key] = row.number
-    return labels
+def finding(rule_id: str, cells: Iterable[str] = (), evidence: str = "", **params: object) -> Finding:
+    """Build a Finding from the catalogue entry `rule_id`, formatting its messages with `params`."""
+    rule = RULES[rule_id]
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=rule.message.format(**params),
+        message_en=rule.message_en.format(**params),
+        cells=list(cells),
+        evidence=evidence,
+    )
 
 
-def review_group_label(key: str, label: str) -> str:
-    """行政复议 / 行政诉讼（未经复议直接起诉） / 行政诉讼（复议后起诉）."""
-    return f"行政诉讼（{label}）" if key.startswith("litigation") else label
+register(
+    Rule("extract.table_missing", "warning", "表格缺失或不可读",
+         "未找到可读的{table_label}：{reason}",
+         "No readable {table_label_en}: {reason_en}",
+         description="A section is there but its table is not in readable form (an image, an attachment, "
+                     "or nothing at all). The table is null; no value is guessed."),
+    Rule("extract.table_image", "warning", "表格为图片",
+         "{table_label}以图片形式发布（{src}），未识别其中数字",
+         "{table_label_en} is published as an image ({src}); its numbers were not read",
+         description="An image stands where a table is expected. The image source is kept for OCR."),
+    Rule("extract.section_missing", "warning", "缺少标准部分",
+         "未找到第{number_cn}部分“{title}”",
+         "Section {number} ({title}) not found",
+         description="One of the six standard sections has no heading in the report."),
+    Rule("extract.section_renamed", "info", "部分标题与标准不同",
+         "第{number_cn}部分标题为“{heading}”，标准标题为“{title}”",
+         "Section {number} is headed '{heading}'; the standard title is '{title}'",
+         description="A section heading differs from the standard wording; it was mapped to the standard section."),
+    Rule("extract.section_merged", "warning", "部分结构与标准不同",
+         "“{heading}”不是标准部分，已并入第{number_cn}部分“{title}”",
+         "'{heading}' is not a standard section; folded into section {number} ({title})",
+         description="A non-standard numbered heading (e.g. 六、整改措施) was folded into the standard section "
+                     "it belongs to; the numbering of the following sections is off."),
+    Rule("extract.row_missing", "warning", "表格行缺失",
+         "{table_label}缺少“{row_label}”行",
+         "{table_label_en}: row '{row_label}' not found",
+         description="The table is there but a row of the template is not; its cells are null."),
+    Rule("extract.row_incomplete", "warning", "表格行数据不全",
+         "{table_label}“{row_label}”行只读到{found}个数，应为{expected}个",
+         "{table_label_en}: row '{row_label}' has {found} values, {expected} expected",
+         description="A row had fewer cells than the template's columns; the cells not read are null."),
+    Rule("extract.value_unreadable", "warning", "单元格无法识别为数字",
+         "{table_label}“{row_label}”行的单元格“{text}”不是数字",
+         "{table_label_en}: row '{row_label}' cell '{text}' is not a number",
+         description="A cell holds text that is neither a number nor a blank mark; the value is null."),
+    Rule("extract.duplicate_row", "info", "表格行重复",
+         "{table_label}“{row_label}”行出现多次，取第一次的数据",
+         "{table_label_en}: row '{row_label}' appears more than once; the first is used",
+         description="A row label appears twice with values (e.g. a repeated table); the first is kept."),
+    Rule("extract.reader_note", "warning", "读取问题",
+         "{message}",
+         "{message_en}",
+         description="A problem the file reader met (undecodable bytes, scanned pages…)."),
+    Rule("extract.year_conflict", "warning", "报告年度前后不一",
+         "标题所写年度（{year}年）与{where}（{other}年）不一致，请核对报告年度",
+         "The title's year ({year}) disagrees with the {where_en} ({other}); check the reporting year",
+         description="The year in the title disagrees with another statement of the reporting year: the "
+                     "tables' header, the first lines of the text, or the publication date (a report is "
+                     "published in the year after the one it covers). The title's year is kept as "
+                     "`meta.year`; `meta.provenance.year` says where it was read. A title year that "
+                     "disagrees with the stated 统计期限 is `check.period_mismatch`."),
+)
 
+TABLE_LABELS = {key: (name.quoted, f"{name.number_en} ({name.name_en})") for key, name in TABLE_NAMES.items()}
 
-def relations(template: Template) -> tuple[Relation, ...]:
-    """Every within-year arithmetic relation of the template's tables (C1–C4)."""
-    key = ("within", id(template))
-    if key not in _CACHE:
-        _CACHE[key] = (template, _relations(template))
-    return _CACHE[key][1]  # type: ignore[return-value]
+register(
+    Rule("extract.scanned_pages", "warning", "页面没有文字层",
+         "{message}",
+         "{message_en}",
+         description="PDF pages without a usable text layer (scans, images, fonts not mapped to Unicode). "
+                     "Their text and tables are not read (tables stay null, never guessed); the pages are kept "
+                     "as `pdf-page:N` image references for OCR."),
+    Rule("extract.ocr_pages", "info", "页面经 OCR 识别",
+         "{message}",
+         "{message_en}",
+         description="Pages or pictures without a text layer were read by OCR (readers/image_tables.py). Every "
+                     "cell read so carries `provenance.ocr` (score, raw reading, alternatives, crop in pixels); "
+                     "see check.ocr_low_confidence and check.ocr_alternative."),
+    Rule("extract.image_missing", "warning", "图片文件不在网页旁",
+         "{message}",
+         "{message_en}",
+         description="A saved web page shows pictures (often a table published as an image) whose files are "
+                     "not on disk beside it (relative `src`), so they could not be OCR'd."),
+)
 
-
-_CACHE: dict[tuple[str, int], tuple[Template, tuple[Relation, ...] | tuple[CrossYearRelation, ...]]] = {}
-
-
-def _relations(template: Template) -> tuple[Relation, ...]:
-    app = template.applications
-    rows = application_row_labels(template)
-    applicants = tuple(c for c in app.columns if c.key != "total")
-    out: list[Relation] = []
-
-    def a(row: str, col: str, label: str) -> Term:
-        return Term(f"applications.{row}.{col}", label)
-
-    # C1 (printed in the form): per column, 一 + 二 = 三(七)总计 + 四
-    for col in app.columns:
-        out.append(Relation(
-            "check.t3_balance", "applications", col.label, col.key,
-            (a("new_received", col.key, rows["new_received"]), a("carried_over", col.key, rows["carried_over"])),
-            (a("total", col.key, rows["total"]), a("carried_forward", col.key, rows["carried_forward"])),
-        ))
-    # C2: per row, 总计 = the six applicant columns
-    for row in app.rows:
-        out.append(Relation(
-            "check.t3_row_sum", "applications", f"{rows[row.key]} {row.label.split('（')[0]}", row.key,
-            tuple(a(row.key, c.key, c.label) for c in applicants),
-            (a(row.key, "total", "总计"),),
-        ))
-    # C3: per column, 三(七)总计 = the outcome rows
-    for col in app.columns:
-        out.append(Relation(
-            "check.t3_outcome_sum", "applications", col.label, col.key,
-            tuple(a(key, col.key, rows[key]) for key in app.outcome_rows),
-            (a("total", col.key, rows["total"]),),
-        ))
-    # C4: 表四, per group, 总计 = the four results
-    parts = tuple(c for c in template.reviews.columns if c.key != "total")
-    for group in template.reviews.groups:
-        base = f"reviews_litigation.{group.key}"
-        out.append(Relation(
-            "check.t4_group_sum", "reviews_litigation", review_group_label(group.key, group.label), group.key,
-            tuple(Term(f"{base}.{c.key}", c.label) for c in parts),
-            (Term(f"{base}.total", "总计"),),
-        ))
-    return tuple(out)
-
-
-def cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
-    key = ("cross", id(template))
-    if key not in _CACHE:
-        _CACHE[key] = (template, _cross_year_relations(template))
-    return _CACHE[key][1]  # type: ignore[return-value]
-
-
-def _cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
-    """Relations between this year's and last year's report of the same body (both in `template`).
-
-    C5 上年结转(t) = 结转下年度继续办理(t-1), per column; C6 (2021 表二) 现行有效件数(t) =
-    现行有效件数(t-1) + 本年制发件数(t) - 本年废止件数(t); C7 (2019 表二) 上一年项目数量(t) =
-    上一年项目数量(t-1) + 本年增/减(t-1). Found by the column keys of the template's 表二 items.
-    """
-    rows = application_row_labels(template)
-    out: list[CrossYearRelation] = []
-    for col in template.applications.columns:
-        out.append(CrossYearRelation(
-            "check.carryover_mismatch", "applications", col.label, col.key,
-            Term(f"applications.carried_over.{col.key}", rows["carried_over"]),
-            (Term(f"applications.carried_forward.{col.key}", f"上年{rows['carried_forward']}"),),
-        ))
-    for item in template.active.items:
-        keys = {c.key for c in item.columns}
-        for row in item.rows:
-            base = f"active_disclosure.{item.key}.{row.key}"
-            if {"issued", "repealed", "in_force"} <= keys:
-                out.append(CrossYearRelation(
-                    "check.in_force_drift", "active_disclosure", row.label, row.key,
-                    Term(f"{base}.in_force", "现行有效件数"),
-                    (Term(f"{base}.in_force", "上年现行有效件数"),),
-                    (Term(f"{base}.issued", "本年制发件数"),),
-                    (Term(f"{base}.repealed", "本年废止件数"),),
-                ))
-            if {"previous", "change"} <= keys:
-                out.append(CrossYearRelation(
-                    "check.item_count_drift", "active_disclosure", row.label, row.key,
-                    Term(f"{base}.previous", "上一年项目数量"),
-                    (Term(f"{base}.previous", "上年报告的上一年项目数量"), Term(f"{base}.change", "上年报告的本年增/减")),
-                ))
-    return tuple(out)
-
+# Issue 11: what the PDF table reader could only read approximately, said in findings.
+register(
+    Rule("extract.label_fuzzy", "info", "表格行标签与模板略有不同",
+         "{table_label}印刷的行标签“{printed}”与模板不完全一致，按“{row_label}”行读取",
+         "{table_label_en}: printed row label '{printed}' differs slightly from the template; read as '{row_label}'",
+         description="A printed row label matched a template row only by edit distance (a printing error such "
+                     "as 2.其他法律行政止公开, a character wrong, missing or added). The row is read; the printed "
+                     "text is in the evidence. Only one template row may be that near; otherwise nothing is matched."),
+    Rule("extract.other_undivided", "warning", "其他处理未分项",
+         "{table_label}只印了一行“{printed}”（旧格式），未分为{parts}；其数字保留在 applications.{key}，"
+         "{version}年格式的分项为空（不拆分）",
+         "{table_label_en} prints one undivided row '{printed}' (the older form) instead of its parts; its "
+         "numbers are kept under applications.{key}, the {version} parts stay null (no split is guessed)",
+         description="A 2021-template report whose 表三 prints （六）其他处理 as one row, as the 2019 table did. "
+                     "The numbers are kept under the 2019 key `other`; other.no_correction/fee_unpaid/other "
+                     "stay null, and no row_missing is reported for them."),
+    Rule("extract.row_unmatched", "warning", "表格行无法对应模板",
+         "{table_label}中“{printed}”行（{values}）无法对应模板中的任何一行，其数字未读入",
+         "{table_label_en}: the row '{printed}' ({values}) matches no row of the template; its numbers were not read",
+         description="A printed row with numbers whose label is no template row, not even by edit distance (an "
+                     "unreadable or foreign label). Its numbers are named in the finding instead of being lost "
+                     "silently; the template row it may have been stays null with its own row_missing finding."),
+    Rule("extract.group_values", "warning", "分组标签行有数字",
+         "{table_label}分组标签“{printed}”所在行印有数字（{values}），模板中该行不填数，未读入任何行",
+         "{table_label_en}: the group label '{printed}' has numbers on its row ({values}); the template has "
+         "no numbers there, so they were not given to any row",
+         description="Numbers printed on the row of a group label of 表三 (a subtotal, say). They are reported, "
+                     "never added to a row or dropped silently."),
+)
 
 _T3 = "Table 3 (applications)"
 
@@ -287,14 +254,15 @@ register(
          description="A report cannot use a format issued after it; usually the year was misread or misprinted."),
     # -- timeliness ----------------------------------------------------------------------------
     Rule("check.late", "error", "未按时发布",
-         "{organization}的{year}年度报告应于{deadline}前公布（{basis_law}），{date_kind}为{published}，晚{days}天",
+         "{organization}的{year}年度报告应于{deadline}前公布（{basis_law}），{date_kind}为{published}，晚{days}天{holiday_note}",
          "The {year} report was due by {deadline} ({basis_law_en}); its {date_kind_en} is {published}, "
-         "{days} day(s) late",
+         "{days} day(s) late{holiday_note_en}",
          stage="check",
          description="条例 第四十九条: departments of 县级以上人民政府 publish by 31 January of the following year; "
                      "the 本级政府 report of a 县级以上 government by 31 March. Reports on years before 2019 "
                      "(2007 条例 第三十一条): 31 March for every body. The page's 发布时间 is used, else the "
-                     "signature date."),
+                     "signature date. When the deadline fell on a weekend or a public holiday "
+                     "(chinese_calendar) the finding says so, without moving the date: the 条例 sets a fixed day."),
     Rule("check.no_statutory_deadline", "info", "乡镇报告无法定发布期限",
          "乡镇（街道）报告的发布期限条例未作规定（通常由县级政府另定），发布日期为{published}",
          "条例 art. 49 sets no date for township/street office reports; published {published}",
@@ -372,6 +340,61 @@ register(
                      "and spacing ignored, character 4-gram Dice coefficient); flagged at 90% and above, for "
                      "sections of at least 60 characters."),
 )
+
+# -- review rules (issue 15) ---------------------------------------------------------------
+register(
+    Rule("check.relation_broken_despite_blanks", "error", "勾稽关系不成立（无论空白为何值）",
+         "{scope_table}“{scope}”：{known_side}已知各项之和为{known}，超过{other_side}的{other}；件数不为负，"
+         "无论空白单元格（{blanks}）填何数，勾稽关系都不成立",
+         "{scope_table_en}, {scope_en}: the known terms of the {known_side_en} already add up to {known}, more "
+         "than the {other_side_en} ({other}); counts are not negative, so the relation fails whatever the blank "
+         "cells ({blanks_en}) hold",
+         stage="check",
+         description="C1–C4 with blank cells: a blank is not read as 0, but counts are ≥ 0, so a side with "
+                     "blanks is at least the sum of its known terms. When that already exceeds the other side "
+                     "(which has no blank), no value of the blanks can make the relation hold."),
+    Rule("check.text_active", "warning", "正文所述表二数字与表二不符",
+         "正文所述{figure_label}（{text_value}）与表二“{cell_label}”（{table_value}）不一致",
+         "The narrative states {figure_label_en} = {text_value}; table 2 {cell_path} is {table_value}",
+         stage="check",
+         description="C9 for 表二: the narrative's 现行有效 / 制发 / 废止 counts of 规章 and 规范性文件 and the "
+                     "numbers of 行政许可, 行政处罚 and 行政强制 decisions against the 表二 cells they repeat."),
+    Rule("check.published_before_year_end", "warning", "发布日期早于报告年度结束",
+         "{year}年度报告的{date_kind}为{published}，早于该年度结束（{year}年12月31日）；请核对报告年度或日期",
+         "The {year} report's {date_kind_en} is {published}, before the reporting year ended; check the year "
+         "or the date",
+         stage="check",
+         description="A report covers a whole calendar year, so it cannot be published before 31 December of "
+                     "that year; usually the year or the date was misprinted or misread."),
+    Rule("check.not_a_report", "error", "不是政府信息公开工作年度报告",
+         "未识别出年度报告：没有“政府信息公开工作年度报告”字样的标题，也没有标准部分和统计表格",
+         "No annual report recognised: no title naming a 政府信息公开工作年度报告, no standard section, no table",
+         stage="check",
+         description="The file read has none of the marks of a report; nothing else is checked meaningfully."),
+    Rule("check.no_tables", "error", "没有可核查的统计表格",
+         "报告中没有读到表二、表三、表四中的任何一张{reason}，无法核对数据",
+         "None of tables 2, 3 and 4 was read{reason_en}; the figures cannot be checked",
+         stage="check",
+         description="The three statistical tables are the core of the format. A report where none was read "
+                     "(left out, images, attachments) cannot be checked and is an error for the reviewer."),
+    Rule("check.similar_across_bodies", "warning", "与其他机关报告雷同",
+         "第{number_cn}部分“{title}”与{other}的报告（{other_year}年度）第{other_number_cn}部分相似度约为{similarity}%，"
+         "内容可能雷同",
+         "Section {number} ({title}) is about {similarity}% similar to section {other_number} of the report of "
+         "{other} ({other_year})",
+         stage="check",
+         description="Near-duplicate sections between different bodies (numbers masked), found with MinHash "
+                     "and LSH (datasketch) so that a corpus of millions of sections is not compared pair by pair; "
+                     "the similarity shown is the estimated Jaccard similarity of the character 4-gram sets."),
+)
+
+register(Rule("ledger.late_answer", "warning", "答复超过法定期限",
+         "{file}第{row}行：{received}收到的申请于{answered}答复，超过法定期限{deadline}（{days}个工作日）",
+         "{file} row {row}: received {received}, answered {answered}, after the legal limit {deadline} "
+         "({days} working days)",
+         stage="ledger",
+         description="条例 第三十三条: an answer is due within 20 working days of receipt, 40 with an "
+                     "approved extension. Working days follow the official holiday calendar."))
 
 register(
     # -- numbers read by OCR --------------------------------------------------------------------
