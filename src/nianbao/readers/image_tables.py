@@ -262,9 +262,11 @@ def split_boxes(boxes: list[tuple[float, float, float, float]], edges: list[Edge
     # a line's height: low in the distribution, as boxes holding two wrapped lines push the median up
     med = heights[len(heights) // 4] if heights else 30.0
     for x0, y0, x1, y1 in boxes:
-        # the detector's box of a small digit can be tighter than the digit: look a little around it
+        # the detector's box of a small digit can be tighter than the digit: look a little around it;
+        # a line's box only a little up and down, where the next line of a wrapped label may be close
         m = max(2.0, 0.3 * (y1 - y0))
-        x0, y0, x1, y1 = x0 - m, y0 - m, x1 + m, y1 + m
+        my = 0.5 * med if y1 - y0 < 0.6 * med else max(2.0, 0.12 * (y1 - y0))
+        x0, y0, x1, y1 = x0 - m, y0 - my, x1 + m, y1 + my
         a, b, c, d = max(0, int(x0)), min(w, int(math.ceil(x1))), max(0, int(y0)), min(h, int(math.ceil(y1)))
         if b - a < 2 or d - c < 2:
             continue
@@ -282,14 +284,8 @@ def split_boxes(boxes: list[tuple[float, float, float, float]], edges: list[Edge
                 rows = part.sum(axis=1) > 255 * max(2, 0.02 * (right - left))
                 if not rows.any():
                     continue
-                # the margin must not take in the line above or below: keep the rows of ink that run
-                # without a blank row through the detected box (all of them for a tall box of stacked
-                # characters, cut below)
-                lo, hi = max(0, int(y0 + m) - top), max(1, int(math.ceil(y1 - m)) - top)
-                runs = [r for r in _runs(rows, 1) if r[1] > lo and r[0] < hi]
-                if not runs:
-                    continue
-                t, btm = top + runs[0][0], top + runs[-1][1]
+                ys = np.flatnonzero(rows)
+                t, btm = top + int(ys[0]), top + int(ys[-1]) + 1
                 xs = np.flatnonzero(ink[t:btm, left:right].any(axis=0))
                 if len(xs) == 0:
                     continue
@@ -362,6 +358,18 @@ def _distinct(boxes: list[tuple[float, float, float, float]]) -> list[tuple[floa
                 break
         else:
             out.append(b)
+    # two lines of a wrapped label whose boxes still overlap a little: cut between them, or the layout
+    # would take their characters for one line
+    out.sort(key=lambda b: b[1])
+    for i, upper in enumerate(out):
+        for j in range(i + 1, len(out)):
+            lower = out[j]
+            if lower[1] >= upper[3]:
+                continue
+            if min(upper[2], lower[2]) - max(upper[0], lower[0]) > 0 and lower[1] > upper[1]:
+                mid = (lower[1] + upper[3]) / 2
+                upper = out[i] = (upper[0], upper[1], upper[2], mid)
+                out[j] = (lower[0], mid, lower[2], lower[3])
     return out
 
 
