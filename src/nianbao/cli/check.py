@@ -11,14 +11,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..api import load_report
+from ..api import load_report, load_reports
 from ..checks import recheck
 from ..checks.common import cell_labels
-from ..errors import NianbaoError
+from ..errors import NianbaoError, OutputError
 from ..model import Report
+from ..writers.output import make_folder
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from . import app
-from .common import for_each_file, out_console, report_error, save, unique_output
+from .common import expand_inputs, for_each_file, out_console, output_format, report_error, save
 
 
 class Format(StrEnum):
@@ -34,20 +35,31 @@ _MAX_CELLS = 6
 _stdout = Console(highlight=False)
 
 
+_BY_SUFFIX = {".txt": "text", ".json": "json", ".jsonl": "json", ".html": "html", ".htm": "html", ".md": "md",
+              ".markdown": "md"}
+
+
 @app.command("check")
 def check_command(
-    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）或报告 JSON"),
+    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）或报告 JSON（含 JSON Lines）；- 读标准输入"),
     previous: Path | None = typer.Option(None, "--previous", "-p",
                                          help="同一机关上一年度的报告（源文件或 JSON），用于跨年度核对"),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text 终端表格 · json 报告 JSON · "
-                                  "html/md 审核意见单"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件；为已存在的目录时每个报告各写一个文件"),
+    format: Format | None = typer.Option(None, "--format", "-f", help="输出格式：text 终端表格 · json 报告 JSON · "
+                                         "html/md 审核意见单（默认按 -o 的扩展名，否则 text）"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（格式按扩展名：.txt .json .html .md）；"
+                                    "为已存在的目录时每个报告各写一个文件"),
 ) -> None:
     """核查报告：勾稽关系、完整性、格式版本、发布时限、正文与表格、跨年度。Check reports against the rules.
 
     Exit code: 0 no error-level finding · 1 at least one error · 2 an input could not be used
-    (the other inputs are still checked and written).
+    or an output could not be written (the other inputs are still checked and written).
     """
+    to_dir = out is not None and out.is_dir()
+    asked = format.value if format is not None else None
+    if out is not None and not to_dir:
+        fmt = Format(output_format(out, _BY_SUFFIX, asked, "text"))
+    else:
+        fmt = format or Format.text
     unusable = False
     prev: Report | None = None
     if previous is not None:
@@ -56,27 +68,34 @@ def check_command(
         except (NianbaoError, OSError, ValueError) as exc:
             report_error(previous, exc)
             unusable = True
-    reports: list[tuple[Path, Report]] = []
-    for path, report in for_each_file(files, lambda p: recheck(load_report(p), prev), "核查中"):
-        if report is None:
+    inputs = expand_inputs(files)
+    names = dict(inputs)
+    reports: list[tuple[str, Report]] = []  # (output name in a folder, report)
+    for path, loaded in for_each_file([p for p, _ in inputs], load_reports, "核查中"):
+        if loaded is None:
             unusable = True
             continue
-        assert isinstance(report, Report)
-        reports.append((path, report))
+        reports.extend((names[path] + (f"-{k}" if len(loaded) > 1 else ""), recheck(r, prev))
+                       for k, r in enumerate(loaded, 1))
 
-    if out is not None and out.is_dir():
-        taken: set[str] = set()
-        for path, report in reports:
-            target = unique_output(out, path, f".check{_SUFFIX[format]}", taken)
-            unusable |= not save(target, _render(format, [report], one_line=False, width=120))
+    if out is not None and to_dir:
+        for name, report in reports:
+            target = out / f"{name}.check{_SUFFIX[fmt]}"
+            try:
+                make_folder(target.parent)
+            except OutputError as exc:
+                report_error(target, exc)
+                unusable = True
+                continue
+            unusable |= not save(target, _render(fmt, [report], one_line=False, width=120))
     elif out is not None:
         if reports:
-            unusable |= not save(out, _render(format, [r for _, r in reports], one_line=len(files) > 1, width=120))
-    elif format is Format.text:
+            unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=len(reports) > 1, width=120))
+    elif fmt is Format.text:
         for _, report in reports:
             print_report(report, _stdout)
     else:
-        text = _render(format, [r for _, r in reports], one_line=len(files) > 1, width=120)
+        text = _render(fmt, [r for _, r in reports], one_line=len(reports) > 1, width=120)
         out_console.file.write(text)
         out_console.file.flush()
 

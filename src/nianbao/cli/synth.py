@@ -8,7 +8,7 @@ import typer
 
 from ..errors import NianbaoError
 from . import app
-from .common import err_console
+from .common import error, note
 
 
 @app.command("synth")
@@ -24,11 +24,11 @@ def synth_command(
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts or n < 0:
-        err_console.print(f"[bold red]错误[/] 格式应为 {','.join(FORMATS)} 中的一种或几种，份数不能为负")
+        error(f"格式应为 {','.join(FORMATS)} 中的一种或几种，份数不能为负")
         raise typer.Exit(2)
     try:
         files = write_corpus(n, out, fmts, seed)
     except NianbaoError as exc:
-        err_console.print(f"[bold red]错误[/] {exc}")
+        error(str(exc))
         raise typer.Exit(2) from None
-    err_console.print(f"已生成 {len(files)} 个文件（{n} 份 × {len(fmts)} 种格式）及其标准答案于 {out}")
+    note(f"已生成 {len(files)} 个文件（{n} 份 × {len(fmts)} 种格式）及其标准答案于 {out}")
