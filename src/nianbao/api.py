@@ -81,6 +81,8 @@ def load_reports(path: str | Path) -> list[Report]:
     if name == STDIN:
         return _load_stdin()
     p = Path(path)
+    if p.is_dir():  # the commands expand folders; one reaches here only when it holds no report file
+        raise ReadError(p, "这是一个文件夹，其中没有报告文件（txt/html/pdf/docx/json 等）", "folder without report files")
     if p.suffix.lower() in (".json", ".jsonl"):
         try:
             data = p.read_bytes()

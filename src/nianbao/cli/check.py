@@ -90,12 +90,12 @@ def check_command(
             unusable |= not save(target, _render(fmt, [report], one_line=False, width=120))
     elif out is not None:
         if reports:
-            unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=len(reports) > 1, width=120))
+            unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=len(inputs) > 1 or len(reports) > 1, width=120))
     elif fmt is Format.text:
         for _, report in reports:
             print_report(report, _stdout)
     else:
-        text = _render(fmt, [r for _, r in reports], one_line=len(reports) > 1, width=120)
+        text = _render(fmt, [r for _, r in reports], one_line=len(inputs) > 1 or len(reports) > 1, width=120)
         out_console.file.write(text)
         out_console.file.flush()
 

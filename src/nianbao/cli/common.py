@@ -107,6 +107,7 @@ def expand_inputs(args: Iterable[Path]) -> list[tuple[Path, str]]:
         elif arg.is_dir():
             files = sorted(f for f in arg.rglob("*") if f.is_file() and f.suffix.lower() in wanted
                            and f.name != MANIFEST and not any(p.startswith(".") for p in f.relative_to(arg).parts))
+            files = files or [arg]  # an empty folder: reported by the loader, by name
         else:
             files = [arg]
         for f in files:
