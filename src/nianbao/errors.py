@@ -71,6 +71,7 @@ _OS_REASONS = {
     errno.EDQUOT: "超出磁盘配额",
     errno.ENAMETOOLONG: "文件名过长",
     errno.EIO: "输入输出错误",
+    errno.EEXIST: "已有同名文件",
 }
 
 

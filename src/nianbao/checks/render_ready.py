@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..extract.figures import read_figures
 from ..model import Finding, Report
 from ..model.cells import held_cells
 from ..model.report import Tables
 from ..normalize import CN_NUMERALS
+from ..readers import read_text
 from ..rules.catalogue import finding
 from ..templates import SECTIONS, TABLE_NAMES
 from .common import cells_of
@@ -40,8 +42,23 @@ def check_render_ready(report: Report) -> Iterator[Finding]:
         if not has_text and not has_table:
             yield finding("render.section_empty", [], "", number=standard.number,
                           number_cn=CN_NUMERALS[standard.number - 1], title=standard.title)
-    with cells_of(report):
-        yield from check_text_vs_tables(report)
+    probe = _with_narrative_figures(report)
+    with cells_of(probe):
+        yield from check_text_vs_tables(probe)
+
+
+def _with_narrative_figures(report: Report) -> Report:
+    """A report written by hand (fill-in YAML) has text but no figures read from it: read them, so
+    the text can be compared with the tables as for a parsed report."""
+    if report.figures or not any(s.text.strip() for s in report.sections):
+        return report
+    doc = read_text("\n".join(s.text for s in report.sections), path=report.source.path, sha256="")
+    found = dict(read_figures(doc).values)
+    if not found:
+        return report
+    probe = report.model_copy()
+    probe.figures = found
+    return probe
 
 
 __all__ = ["check_render_ready"]

@@ -8,6 +8,7 @@ one line, for every command: `_Group.main` is the one place click's errors pass 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -40,6 +41,12 @@ class _Group(TyperGroup):
                 raise
             sys.stderr.write("已中止\n")
             sys.exit(1)
+        except Exception as exc:  # a bug: one line, not a traceback (NIANBAO_DEBUG=1 shows it)
+            if not standalone_mode or os.environ.get("NIANBAO_DEBUG"):
+                raise
+            text = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+            sys.stderr.write(f"错误 程序内部错误，请报告此问题（设 NIANBAO_DEBUG=1 可看详情）：{text}\n")
+            sys.exit(3)
         if not standalone_mode:
             return rv
         sys.exit(rv if isinstance(rv, int) else 0)

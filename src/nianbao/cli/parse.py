@@ -35,7 +35,7 @@ def parse_command(
     """
     inputs = expand_inputs(files)
     names = dict(inputs)
-    to_file = out is not None and (out.suffix.lower() in _FILE_SUFFIXES or (out.exists() and not out.is_dir()))
+    to_file = out is not None and not out.is_dir() and (out.suffix.lower() in _FILE_SUFFIXES or out.exists())
     to_dir = out is not None and not to_file
     if to_dir and out is not None:
         if out.suffix and not out.exists():

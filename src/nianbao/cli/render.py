@@ -61,7 +61,7 @@ def render_command(
     try:
         payload = render_bytes(report, fmt, tmpl)
     except RenderError as exc:  # e.g. LibreOffice missing for PDF
-        report_error(out, exc)
+        error(f"{out}：{exc}")
         raise typer.Exit(2) from None
     if not save(out, payload):
         raise typer.Exit(2)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ..errors import NianbaoError
+from ..errors import NianbaoError, os_reason
+from ..writers.output import make_folder
 from . import app
 from .common import error, note
 
@@ -27,8 +28,12 @@ def synth_command(
         error(f"格式应为 {','.join(FORMATS)} 中的一种或几种，份数不能为负")
         raise typer.Exit(2)
     try:
+        make_folder(out)
         files = write_corpus(n, out, fmts, seed)
     except NianbaoError as exc:
         error(str(exc))
+        raise typer.Exit(2) from None
+    except OSError as exc:  # a sub-folder that cannot be made
+        error(f"{exc.filename or out}：无法写入（{os_reason(exc)}）")
         raise typer.Exit(2) from None
     note(f"已生成 {len(files)} 个文件（{n} 份 × {len(fmts)} 种格式）及其标准答案于 {out}")
