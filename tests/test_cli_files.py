@@ -182,7 +182,7 @@ def test_parallel_parse_runs_into_one_folder_lose_nothing(tmp_path: Path) -> Non
     (["ledger", "{ledger}", "--year", "2024", "-o", "{tmp}/x.docx"], "不支持的输出格式 .docx"),
     (["check", "{report}", "-o", "{tmp}/x.docx"], "不支持的输出格式 .docx"),
     (["check", "{report}", "-f", "html", "-o", "{tmp}/x.md"], "扩展名 .md 与 --format html 不符"),
-    (["export", "{report}", "--to", "xlsx", "-o", "{tmp}/x.csv"], "扩展名 .csv 与 --format xlsx 不符"),
+    (["export", "{report}", "--to", "xlsx", "-o", "{tmp}/x.csv"], "扩展名 .csv 与 --to xlsx 不符"),
     (["render", "{report}", "-o", "{tmp}/x.json"], "不支持的输出格式 .json"),
     (["ledger", "--template", "{tmp}/x.csv"], "不支持的输出格式 .csv"),
 ])

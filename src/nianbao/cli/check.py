@@ -19,7 +19,7 @@ from ..model import Report
 from ..writers.output import make_folder
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from . import app
-from .common import expand_inputs, for_each_file, out_console, output_format, report_error, save
+from .common import SOURCES, expand_inputs, for_each_file, out_console, output_format, report_error, save
 
 
 class Format(StrEnum):
@@ -41,7 +41,7 @@ _BY_SUFFIX = {".txt": "text", ".json": "json", ".jsonl": "json", ".html": "html"
 
 @app.command("check")
 def check_command(
-    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）或报告 JSON（含 JSON Lines）；- 读标准输入"),
+    files: list[Path] = typer.Argument(..., help=SOURCES + "或报告 JSON（含 JSON Lines）；- 读标准输入"),
     previous: Path | None = typer.Option(None, "--previous", "-p",
                                          help="同一机关上一年度的报告（源文件或 JSON），用于跨年度核对"),
     format: Format | None = typer.Option(None, "--format", "-f", help="输出格式：text 终端表格 · json 报告 JSON · "

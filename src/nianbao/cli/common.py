@@ -85,6 +85,17 @@ def save(target: Path, data: str | bytes) -> bool:
 MANIFEST = "manifest.json"
 
 
+def _source_kinds() -> str:
+    """The report file formats nianbao reads, for help texts (a format without a reader is not listed)."""
+    from ..readers import READERS
+
+    shown = {"text": "txt", "doc": "doc/wps", "image": "图片"}
+    return "/".join(shown.get(fmt, fmt) for fmt in READERS)
+
+
+SOURCES = f"报告文件（{_source_kinds()}）"
+
+
 def expand_inputs(args: Iterable[Path]) -> list[tuple[Path, str]]:
     """Every input file with the name it has below the inputs' common folder (its output's name).
 
@@ -126,7 +137,8 @@ def refuse_format(target: Path, allowed: Iterable[str], what: str = "输出") ->
     raise typer.Exit(2)
 
 
-def output_format(target: Path, by_suffix: dict[str, str], asked: str | None, default: str) -> str:
+def output_format(target: Path, by_suffix: dict[str, str], asked: str | None, default: str,
+                  flag: str = "--format") -> str:
     """The format to write `target` in, from its extension; a --format that disagrees is refused.
 
     A device or fifo (/dev/stdout, a pipe) or a name without extension takes --format or `default`.
@@ -140,6 +152,6 @@ def output_format(target: Path, by_suffix: dict[str, str], asked: str | None, de
         refuse_format(target, sorted(by_suffix))
     if asked is not None and asked != fmt:
         wanted = "、".join(s for s, f in by_suffix.items() if f == asked)
-        error(f"{target}：扩展名 {suffix} 与 --format {asked} 不符（{asked} 格式应写入 {wanted} 文件）")
+        error(f"{target}：扩展名 {suffix} 与 {flag} {asked} 不符（{asked} 格式应写入 {wanted} 文件）")
         raise typer.Exit(2)
     return fmt

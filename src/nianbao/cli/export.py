@@ -10,7 +10,7 @@ import typer
 
 from ..api import load_reports
 from . import app
-from .common import error, for_each_file, note, output_format, save
+from .common import error, expand_inputs, for_each_file, note, output_format, save
 
 
 class Table(StrEnum):
@@ -21,7 +21,7 @@ class Table(StrEnum):
 
 @app.command("export")
 def export_command(
-    files: list[Path] = typer.Argument(..., help="报告 JSON（含 JSON Lines）或报告原文件，可多个；- 读标准输入"),
+    files: list[Path] = typer.Argument(..., help="报告 JSON（含 JSON Lines）、报告原文件或文件夹，可多个；- 读标准输入"),
     to: Table | None = typer.Option(None, "--to", help="csv、xlsx 或 parquet（默认按输出文件扩展名；两者须一致）"),
     out: Path = typer.Option(..., "--out", "-o", help="输出文件"),
 ) -> None:
@@ -32,7 +32,8 @@ def export_command(
     """
     from ..writers.export import flatten, write_csv, write_parquet, write_xlsx
 
-    fmt = output_format(out, {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}, to.value if to else None, "csv")
+    fmt = output_format(out, {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}, to.value if to else None, "csv",
+                        "--to")
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401
@@ -41,7 +42,7 @@ def export_command(
             raise typer.Exit(2) from None
     rows = []
     failed = 0
-    for _, reports in for_each_file(files, load_reports, "读取中"):
+    for _, reports in for_each_file([p for p, _ in expand_inputs(files)], load_reports, "读取中"):
         if reports is None:
             failed += 1
             continue

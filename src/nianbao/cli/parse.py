@@ -14,14 +14,14 @@ from ..model import Report
 from ..writers.explain import explain_report
 from ..writers.output import locked, make_folder, write_file
 from . import app
-from .common import MANIFEST, error, expand_inputs, for_each_file, out_console, report_error, save
+from .common import MANIFEST, SOURCES, error, expand_inputs, for_each_file, out_console, report_error, save
 
 _FILE_SUFFIXES = (".json", ".jsonl")
 
 
 @app.command("parse")
 def parse_command(
-    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）、报告 JSON 或文件夹；- 读标准输入"),
+    files: list[Path] = typer.Argument(..., help=SOURCES + "、报告 JSON 或文件夹；- 读标准输入"),
     out: Path | None = typer.Option(None, "--out", "-o", help="以 .json/.jsonl 结尾：写入这一个文件（多份报告时每行一份，"
                                     "JSON Lines）；否则为输出文件夹：按输入的目录结构每份写一个 .json，并写 manifest.json"),
     explain: bool = typer.Option(False, "--explain", help="逐格显示数值读自原文何处"),
