@@ -351,3 +351,18 @@ def test_stdin_and_url(tmp_path: Path, inputs: dict[str, Path]) -> None:
     res = runner.invoke(app, ["check", "https://www.example.gov.cn/2023/nb.html"])
     assert res.exit_code == 2
     assert res.stderr.startswith("错误 https://www.example.gov.cn/2023/nb.html: nianbao 不下载网页")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("机关: 某局\n年度: 2023\n表三:\n  本年新收政府信息公开申请数量: [1, 2, abc, 0, 0, 0]\n",
+     "第 4 行 表三 → 本年新收政府信息公开申请数量：“abc”不是数字"),
+    ("机关: 某局\n年度: 二零二三\n", "第 2 行 年度：“二零二三”不是年份"),
+    ("机关: 某局\n年度: [2023\n表三: 1\n", "不是有效的 YAML：第 3 行第 3 列：列表 [ ] 没有正确结束（缺少逗号或 ]）"),
+    ('机关: "某局\n', "不是有效的 YAML：第 2 行第 1 列：引号或括号没有结束"),
+])
+def test_fill_yaml_errors_name_the_line(tmp_path: Path, text: str, expected: str) -> None:
+    data = tmp_path / "填报.yaml"
+    data.write_text(text, encoding="utf-8")
+    res = runner.invoke(app, ["render", str(data), "-o", str(tmp_path / "x.md")])
+    assert res.exit_code == 2
+    assert res.stderr == f"错误 {data}: {expected}\n"

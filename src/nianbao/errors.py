@@ -28,6 +28,9 @@ class FillError(NianbaoError):
     """A fill-in YAML has a value nianbao cannot place: file, where in it, and the problem."""
 
     def __init__(self, path: str | Path, where: str, problem: str) -> None:
+        self.path = str(path)
+        self.where = where
+        self.problem = problem
         super().__init__(f"{path}: {where}：{problem}")
 
 
