@@ -366,3 +366,45 @@ def test_fill_yaml_errors_name_the_line(tmp_path: Path, text: str, expected: str
     res = runner.invoke(app, ["render", str(data), "-o", str(tmp_path / "x.md")])
     assert res.exit_code == 2
     assert res.stderr == f"错误 {data}: {expected}\n"
+
+
+# -- rules every command follows, including commands added later --------------------------------
+
+SRC = ROOT / "src" / "nianbao"
+# Files allowed to write without writers/output.py, and why: each writes only inside a temporary folder.
+TEMPORARY_WRITES = {
+    "writers/pdf.py": "the DOCX handed to LibreOffice and its PDF, in a TemporaryDirectory",
+    "readers/legacy.py": "the .doc/.wps copy LibreOffice converts, in a TemporaryDirectory",
+    "api.py": "standard input copied for a reader, in a TemporaryDirectory",
+    "synth/generate.py": "the DOCX of a synthetic PDF, in a TemporaryDirectory",
+}
+
+
+def test_files_are_written_only_through_writers_output() -> None:
+    import re
+
+    pattern = re.compile(r"\.write_text\(|\.write_bytes\(|\bopen\([^)]*['\"][wax]b?['\"]|\.mkdir\(|os\.replace\(")
+    offenders = []
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        if rel == "writers/output.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line) and rel not in TEMPORARY_WRITES:
+                offenders.append(f"{rel}:{n}: {line.strip()}")
+    assert offenders == [], offenders
+
+
+def _commands() -> list[str]:
+    import typer
+
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_short_help_and_chinese_usage_errors(command: str) -> None:
+    res = runner.invoke(app, [command, "-h"])
+    assert res.exit_code == 0 and "-h" in res.stdout
+    res = runner.invoke(app, [command, "--no-such-option"])
+    assert res.exit_code == 2 and res.stderr.startswith("错误 没有选项 --no-such-option"), res.stderr
+    assert res.stderr.count("\n") == 1
