@@ -106,6 +106,10 @@ def test_dev_null_fifo_and_symlink_are_written_through(tmp_path: Path, inputs: d
     assert proc.wait(60) == 0
     assert data.decode("utf-8-sig").startswith("path") or b"," in data
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+    # /dev/stdout into a pipe: a link to /proc/self/fd/1, whose target (pipe:[…]) has no path
+    proc = subprocess.run([sys.executable, "-m", "nianbao", "render", str(EXAMPLE), "-f", "md", "-o", "/dev/stdout"],
+                          env=env, capture_output=True, timeout=120)
+    assert proc.returncode == 0 and "政府信息公开工作年度报告" in proc.stdout.decode("utf-8"), proc.stderr
 
 
 # -- parse --out ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""`nianbao render DATA -o OUT [--template 2019|2021] [--allow-errors]`."""
+"""`nianbao render DATA -o OUT [--format F] [--template 2019|2021] [--allow-errors]`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ import typer
 
 from ..errors import NianbaoError, RenderError, TemplateMismatch
 from . import app
-from .common import error, note, refuse_format, report_error, save, warn
+from .common import error, note, output_format, report_error, save, warn
+
+
+class Kind(StrEnum):
+    docx = "docx"
+    html = "html"
+    md = "md"
+    text = "text"
+    pdf = "pdf"
 
 
 class Version(StrEnum):
@@ -21,6 +29,8 @@ class Version(StrEnum):
 def render_command(
     data: Path = typer.Argument(..., help="报告 JSON、填报 YAML 或报告原文件；- 读标准输入"),
     out: Path = typer.Option(..., "--out", "-o", help="输出文件，格式按扩展名：.docx / .html / .md / .txt / .pdf"),
+    format: Kind | None = typer.Option(None, "--format", "-f", help="输出格式；默认按扩展名，"
+                                       "写到 /dev/stdout、管道等无扩展名处时用（默认 docx）"),
     template: Version | None = typer.Option(None, "--template", help="表格格式版本 2019 或 2021（默认按年度）"),
     allow_errors: bool = typer.Option(False, "--allow-errors", help="表格勾稽关系不符时仍然输出"),
 ) -> None:
@@ -36,9 +46,7 @@ def render_command(
     from ..checks.render_ready import check_render_ready
     from ..writers import FORMATS, choose_template, render_bytes
 
-    fmt = FORMATS.get(out.suffix.lower())
-    if fmt is None:
-        refuse_format(out, sorted(FORMATS))
+    fmt = output_format(out, FORMATS, format.value if format is not None else None, "docx")
     version = template.value if template is not None else None
     try:
         report = load_data(data, version)

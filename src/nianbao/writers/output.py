@@ -44,9 +44,8 @@ def open_output(target: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """A file object for writing `target` (mode "w" text UTF-8, or "wb"); see the module docstring."""
     target = Path(target)
     kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8"}
-    real = Path(os.path.realpath(target))  # a symlink's destination: the link is never replaced
     try:
-        st: os.stat_result | None = os.stat(real)
+        st: os.stat_result | None = os.stat(target)  # follows symlinks
     except FileNotFoundError:
         st = None
     except OSError as exc:
@@ -54,13 +53,15 @@ def open_output(target: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(target, "无法写入（这是一个文件夹）")
     if st is not None and not stat.S_ISREG(st.st_mode):
+        # opened by the name given: /dev/stdout is a link to /proc/self/fd/1, whose target (pipe:[…]) has no path
         try:
-            fh = open(real, mode, **kwargs)  # noqa: SIM115  (closed below; devices and fifos are written through)
+            fh = open(target, mode, **kwargs)  # noqa: SIM115  (closed below; devices and fifos are written through)
         except OSError as exc:
             raise _error(target, exc) from None
         with fh:
             yield fh
         return
+    real = Path(os.path.realpath(target))  # a symlink's destination: the link is never replaced
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as exc:
