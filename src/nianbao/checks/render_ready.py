@@ -28,7 +28,7 @@ def _table_has_data(tables: Tables, table: str) -> bool:
 def check_render_ready(report: Report) -> Iterator[Finding]:
     """The gaps of a report that is about to be written in the official layout."""
     if report.meta.year is None:
-        yield finding("render.year_missing")
+        yield finding("render.year_missing", version=report.meta.template)
     empty_tables = [t for t in TABLE_NAMES if not _table_has_data(report.tables, t)]
     for table in empty_tables:
         name = TABLE_NAMES[table]
