@@ -6,7 +6,7 @@ import hashlib
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -20,38 +20,43 @@ from .model import Report
 from .readers import read, read_text, sniff_format
 
 
-def parse(path: str | Path) -> Report:
+def parse(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     """Read a report file (text, HTML, PDF, DOCX, image) and return its Report with findings.
 
+    `meta`: overrides for title, organization, year, published, url, body_kind (a crawl's
+    manifest row, see `nianbao.extract.overrides.load_manifest`); they win over the report.
     Raises ReadError (naming the file and the problem) when the file cannot be read.
     """
-    report = extract(read(path))
+    report = extract(read(path), meta)
     _run_checks(report)
     return report
 
 
-def parse_many(paths: Iterable[str | Path], *, tune_gc: bool = False) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: Iterable[str | Path], meta: Mapping[Path, Mapping[str, str]] | None = None, *,
+               tune_gc: bool = False) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
-    The garbage collector's process-wide settings are left alone unless `tune_gc=True`, which runs
-    the loop inside `nianbao.batch()` (faster on long runs; for a process that owns its GC settings,
-    as the command line does: `batch` unfreezes every frozen object when it ends).
+    `meta`: per-file overrides keyed by resolved path, as `nianbao.extract.overrides.load_manifest`
+    returns them for a crawl's manifest. The garbage collector's process-wide settings are left
+    alone unless `tune_gc=True`, which runs the loop inside `nianbao.batch()` (faster on long runs;
+    for a process that owns its GC settings, as the command line does: `batch` unfreezes every
+    frozen object when it ends).
     """
     with batch() if tune_gc else nullcontext():
         for path in paths:
             p = Path(path)
             try:
-                result: Report | Exception = parse(p)
+                result: Report | Exception = parse(p, meta.get(p.resolve()) if meta else None)
             except Exception as exc:  # the batch goes on; the caller gets the error
                 result = exc
             yield p, result
 
 
-def parse_text(text: str, path: str = "<text>") -> Report:
+def parse_text(text: str, path: str = "<text>", meta: Mapping[str, str] | None = None) -> Report:
     """Parse a report given as plain text."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    report = extract(read_text(text, path=path, sha256=sha))
+    report = extract(read_text(text, path=path, sha256=sha), meta)
     _run_checks(report)
     return report
 
@@ -59,27 +64,28 @@ def parse_text(text: str, path: str = "<text>") -> Report:
 STDIN = "-"
 
 
-def load_report(path: str | Path) -> Report:
+def load_report(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     """A Report from either a report JSON (`nianbao.report/1`) or a source file to parse.
 
     Every command that takes a report goes through here, so hand-corrected JSON works anywhere.
-    `-` reads standard input (a report JSON, or a report's text/HTML/PDF/DOCX bytes).
+    `-` reads standard input (a report JSON, or a report's text/HTML/PDF/DOCX bytes). `meta`: overrides
+    (see `parse`), applied to a report JSON too.
     """
-    reports = load_reports(path)
+    reports = load_reports(path, meta)
     if len(reports) != 1:
         raise ReadError(path, f"含 {len(reports)} 份报告（JSON Lines），此处只能用一份",
                         f"holds {len(reports)} reports (JSON Lines); one expected")
     return reports[0]
 
 
-def load_reports(path: str | Path) -> list[Report]:
+def load_reports(path: str | Path, meta: Mapping[str, str] | None = None) -> list[Report]:
     """Like `load_report`, but a JSON Lines file (`parse` of several inputs) gives all its reports."""
     name = str(path)
     if _URL.match(name):  # a Path argument has folded `//` into `/`: show the address as typed
         raise ReadError(_URL.sub(r"\1://", name), "nianbao 不下载网页：请先保存文件（如 curl -o 报告.html 网址），再处理保存的文件",
                         "URLs are not fetched; download the file first")
     if name == STDIN:
-        return _load_stdin()
+        return _load_stdin(meta)
     p = Path(path)
     if p.is_dir():  # the commands expand folders; one reaches here only when it holds no report file
         raise ReadError(p, "这是一个文件夹，其中没有报告文件（txt/html/pdf/docx/json 等）", "folder without report files")
@@ -88,30 +94,37 @@ def load_reports(path: str | Path) -> list[Report]:
             data = p.read_bytes()
         except FileNotFoundError:
             raise ReadError(p, "文件不存在", "file not found") from None
-        except IsADirectoryError:
-            raise ReadError(p, "这是一个目录，不是文件", "is a directory") from None
         except OSError as exc:
             raise ReadError(p, f"无法读取（{os_reason(exc)}）", f"cannot read: {exc.strerror}") from None
-        return reports_from_json(data, str(p))
-    return [parse(p)]
+        return _with_meta(reports_from_json(data, str(p)), meta)
+    return [parse(p, meta)]
+
+
+def _with_meta(reports: list[Report], meta: Mapping[str, str] | None) -> list[Report]:
+    if meta:
+        from .extract.overrides import apply_to_report
+
+        for report in reports:
+            apply_to_report(report, meta)
+    return reports
 
 
 _URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):/+")
 
 
-def _load_stdin() -> list[Report]:
+def _load_stdin(meta: Mapping[str, str] | None = None) -> list[Report]:
     """Standard input: a report JSON, or a source file's bytes (parsed from a temporary copy)."""
     data = sys.stdin.buffer.read()
     if not data.strip():
         raise ReadError("标准输入", "没有内容", "standard input is empty")
     if looks_like_json(data):
-        return reports_from_json(data, "标准输入")
+        return _with_meta(reports_from_json(data, "标准输入"), meta)
     with tempfile.TemporaryDirectory(prefix="nianbao-stdin-") as folder:
         fmt = sniff_format(Path("stdin"), data)
         copy = Path(folder) / f"stdin.{_SUFFIX.get(fmt, 'txt')}"
         copy.write_bytes(data)
         try:
-            report = parse(copy)
+            report = parse(copy, meta)
         except ReadError as exc:
             raise ReadError("标准输入", exc.reason, exc.reason_en) from None
     report.source.path = STDIN

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..api import load_report, load_reports
+from ..api import load_report
 from ..checks import recheck
 from ..checks.common import cell_labels
 from ..errors import NianbaoError, OutputError
@@ -19,7 +19,16 @@ from ..model import Report
 from ..writers.output import make_folder
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from . import app
-from .common import SOURCES, expand_inputs, for_each_file, out_console, output_format, report_error, save
+from .common import (
+    SOURCES,
+    expand_inputs,
+    for_each_file,
+    meta_loader,
+    out_console,
+    output_format,
+    report_error,
+    save,
+)
 
 
 class Format(StrEnum):
@@ -48,6 +57,8 @@ def check_command(
                                          "html/md 审核意见单（默认按 -o 的扩展名，否则 text）"),
     out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（格式按扩展名：.txt .json .html .md）；"
                                     "为已存在的目录时每个报告各写一个文件"),
+    meta: list[str] = typer.Option([], "--meta", help="覆盖元数据 KEY=VALUE（title/organization/year/published/"
+                                   "url/body_kind），可重复"),
 ) -> None:
     """核查报告：勾稽关系、完整性、格式版本、发布时限、正文与表格、跨年度。Check reports against the rules.
 
@@ -60,6 +71,7 @@ def check_command(
         fmt = Format(output_format(out, _BY_SUFFIX, asked, "text"))
     else:
         fmt = format or Format.text
+    work = meta_loader(meta, None)  # a bad --meta stops here, before anything is read
     unusable = False
     prev: Report | None = None
     if previous is not None:
@@ -71,7 +83,7 @@ def check_command(
     inputs = expand_inputs(files)
     names = dict(inputs)
     reports: list[tuple[str, Report]] = []  # (output name in a folder, report)
-    for path, loaded in for_each_file([p for p, _ in inputs], load_reports, "核查中"):
+    for path, loaded in for_each_file([p for p, _ in inputs], work, "核查中"):
         if loaded is None:
             unusable = True
             continue

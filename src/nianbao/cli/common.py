@@ -155,3 +155,25 @@ def output_format(target: Path, by_suffix: dict[str, str], asked: str | None, de
         error(f"{target}：扩展名 {suffix} 与 {flag} {asked} 不符（{asked} 格式应写入 {wanted} 文件）")
         raise typer.Exit(2)
     return fmt
+
+
+def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], object]:
+    """`load_reports` with the --meta overrides and the manifest's row for each file.
+
+    A bad --meta item or manifest stops the command before any file is read (exit 2).
+    """
+    import typer
+
+    from ..api import load_reports
+    from ..extract.overrides import load_manifest, overrides_for, parse_meta_args
+
+    try:
+        given = parse_meta_args(meta)
+        rows = load_manifest(manifest) if manifest is not None else {}
+    except (ValueError, NianbaoError) as exc:
+        report_error(manifest or "--meta", exc)
+        raise typer.Exit(2) from None
+
+    def work(path: Path) -> object:
+        return load_reports(path, {**overrides_for(rows, path), **given} or None)
+    return work

@@ -8,13 +8,22 @@ from pathlib import Path
 
 import typer
 
-from ..api import load_reports
 from ..errors import NianbaoError, OutputError
 from ..model import Report
 from ..writers.explain import explain_report
 from ..writers.output import locked, make_folder, write_file
 from . import app
-from .common import MANIFEST, SOURCES, error, expand_inputs, for_each_file, out_console, report_error, save
+from .common import (
+    MANIFEST,
+    SOURCES,
+    error,
+    expand_inputs,
+    for_each_file,
+    meta_loader,
+    out_console,
+    report_error,
+    save,
+)
 
 _FILE_SUFFIXES = (".json", ".jsonl")
 
@@ -26,6 +35,10 @@ def parse_command(
                                     "JSON Lines）；否则为输出文件夹：按输入的目录结构每份写一个 .json，并写 manifest.json"),
     explain: bool = typer.Option(False, "--explain", help="逐格显示数值读自原文何处"),
     compact: bool = typer.Option(False, "--compact", help="每个报告输出一行 JSON（JSON Lines）"),
+    meta: list[str] = typer.Option([], "--meta", help="覆盖元数据 KEY=VALUE（title/organization/year/published/"
+                                   "url/body_kind），可重复"),
+    manifest: Path | None = typer.Option(None, "--manifest", help="抓取清单 CSV（path,url,title,organization,"
+                                         "published），逐文件覆盖元数据"),
 ) -> None:
     """解析报告为结构化 JSON（nianbao.report/1）。Parse reports into the report JSON.
 
@@ -33,6 +46,7 @@ def parse_command(
     for several). A file that cannot be read is reported on stderr with the reason; the others
     are still processed and the exit code is 1 (2 when an output cannot be written).
     """
+    work = meta_loader(meta, manifest)  # a bad --meta or manifest stops here, before anything is written
     inputs = expand_inputs(files)
     names = dict(inputs)
     to_file = out is not None and not out.is_dir() and (out.suffix.lower() in _FILE_SUFFIXES or out.exists())
@@ -48,12 +62,12 @@ def parse_command(
             raise typer.Exit(2) from None
     failed = unwritten = 0
     collected: list[Report] = []
-    manifest: list[dict[str, object]] = []
-    for path, reports in for_each_file([p for p, _ in inputs], load_reports, "解析中"):
+    entries: list[dict[str, object]] = []  # this run's lines of DIR/manifest.json
+    for path, reports in for_each_file([p for p, _ in inputs], work, "解析中"):
         name = names[path]
         if reports is None:
             failed += 1
-            manifest.append({"input": _shown(path), "output": None, "status": "error"})
+            entries.append({"input": _shown(path), "output": None, "status": "error"})
             continue
         for k, report in enumerate(reports, 1):
             if to_dir and out is not None:
@@ -61,7 +75,7 @@ def parse_command(
                 ok = _save_in(out, rel, report.to_json())
                 unwritten += not ok
                 part = f"#{k}" if len(reports) > 1 else ""  # a JSON Lines input: one entry per report
-                manifest.append({"input": _shown(path) + part, "output": rel if ok else None,
+                entries.append({"input": _shown(path) + part, "output": rel if ok else None,
                                  "sha256": report.source.sha256, "status": "ok" if ok else "unwritten"})
             elif to_file:
                 collected.append(report)
@@ -75,7 +89,7 @@ def parse_command(
         unwritten += not save(out, text)
     if to_dir and out is not None:
         try:
-            merge_manifest(out, manifest)
+            merge_manifest(out, entries)
         except NianbaoError as exc:
             report_error(out / MANIFEST, exc)
             unwritten += 1
