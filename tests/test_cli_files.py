@@ -412,3 +412,9 @@ def test_every_command_has_short_help_and_chinese_usage_errors(command: str) -> 
     res = runner.invoke(app, [command, "--no-such-option"])
     assert res.exit_code == 2 and res.stderr.startswith("错误 没有选项 --no-such-option"), res.stderr
     assert res.stderr.count("\n") == 1
+
+
+def test_bad_meta_override_is_one_chinese_line(inputs: dict[str, Path]) -> None:
+    res = runner.invoke(app, ["parse", str(inputs["report"]), "--meta", "yaer=2020"])
+    assert res.exit_code == 2 and res.stderr.startswith("错误 --meta 参数“yaer=2020”无效"), res.stderr
+    assert "内部错误" not in res.stderr

@@ -170,8 +170,11 @@ def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], obje
     try:
         given = parse_meta_args(meta)
         rows = load_manifest(manifest) if manifest is not None else {}
-    except (ValueError, NianbaoError) as exc:
+    except NianbaoError as exc:
         report_error(manifest or "--meta", exc)
+        raise typer.Exit(2) from None
+    except ValueError as exc:  # a bad --meta item: the message names it
+        error(str(exc))
         raise typer.Exit(2) from None
 
     def work(path: Path) -> object:
