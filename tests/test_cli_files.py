@@ -41,6 +41,7 @@ def _command(name: str, inputs: dict[str, Path], target: Path) -> list[str]:
     return {
         "parse": ["parse", str(inputs["report"]), "-o", str(target.with_suffix(".json"))],
         "check": ["check", str(inputs["report"]), "-o", str(target.with_suffix(".html"))],
+        "compare": ["compare", str(inputs["report"]), str(inputs["report"]), "-o", str(target.with_suffix(".html"))],
         "render": ["render", str(inputs["yaml"]), "-o", str(target.with_suffix(".docx"))],
         "ledger": ["ledger", str(inputs["ledger"]), "--year", "2024", "-o", str(target.with_suffix(".json"))],
         "ledger --template": ["ledger", "--template", str(target.with_suffix(".xlsx"))],
@@ -49,7 +50,7 @@ def _command(name: str, inputs: dict[str, Path], target: Path) -> list[str]:
     }[name]
 
 
-COMMANDS = ["parse", "check", "render", "ledger", "ledger --template", "export", "synth"]
+COMMANDS = ["parse", "check", "compare", "render", "ledger", "ledger --template", "export", "synth"]
 
 
 @pytest.mark.parametrize("where", ["missing folder", "file as folder", "proc"])
@@ -74,7 +75,7 @@ def test_unwritable_output_is_one_chinese_line_exit_2(tmp_path: Path, inputs: di
     assert not (tmp_path / "no").exists()
 
 
-@pytest.mark.parametrize("command", ["parse", "check", "render", "ledger", "export"])
+@pytest.mark.parametrize("command", ["parse", "check", "compare", "render", "ledger", "export"])
 def test_existing_directory_as_output_file(tmp_path: Path, inputs: dict[str, Path], command: str) -> None:
     args = _command(command, inputs, tmp_path / "d")
     folder = Path(args[-1])
@@ -185,6 +186,8 @@ def test_parallel_parse_runs_into_one_folder_lose_nothing(tmp_path: Path) -> Non
 @pytest.mark.parametrize("args, needle", [
     (["ledger", "{ledger}", "--year", "2024", "-o", "{tmp}/x.docx"], "不支持的输出格式 .docx"),
     (["check", "{report}", "-o", "{tmp}/x.docx"], "不支持的输出格式 .docx"),
+    (["compare", "{report}", "{report}", "-o", "{tmp}/x.md"], "不支持的输出格式 .md"),
+    (["compare", "{report}", "{report}", "-f", "json", "-o", "{tmp}/x.html"], "扩展名 .html 与 --format json 不符"),
     (["check", "{report}", "-f", "html", "-o", "{tmp}/x.md"], "扩展名 .md 与 --format html 不符"),
     (["export", "{report}", "--to", "xlsx", "-o", "{tmp}/x.csv"], "扩展名 .csv 与 --to xlsx 不符"),
     (["render", "{report}", "-o", "{tmp}/x.json"], "不支持的输出格式 .json"),
@@ -256,7 +259,7 @@ def test_pdf_without_libreoffice_says_how_to_install(tmp_path: Path, monkeypatch
 @pytest.mark.parametrize("args, needle", [
     (["parse"], "错误 缺少参数 FILES"),
     (["render", "x.yaml"], "错误 缺少选项 --out/-o"),
-    (["check", "x.json", "--format", "xx"], "错误 选项 --format/-f 的值“xx”无效：应为 text、json、html、md 之一"),
+    (["check", "x.json", "--format", "xx"], "错误 选项 --format/-f 的值“xx”无效：应为 text、json、html、md、xlsx、docx 之一"),
     (["synth", "-n", "many", "-o", "x"], "错误 选项 --n/-n 的值无效：应为整数"),
     (["check", "x.json", "--bogus"], "错误 没有选项 --bogus"),
     (["chek", "x.json"], "错误 没有命令 chek（是否想用 check"),

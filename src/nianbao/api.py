@@ -134,14 +134,15 @@ def _load_stdin(meta: Mapping[str, str] | None = None) -> list[Report]:
 _SUFFIX = {"html": "html", "pdf": "pdf", "docx": "docx", "doc": "doc", "image": "png"}
 
 
-def load_data(path: str | Path, version: str | None = None) -> Report:
+def load_data(path: str | Path, version: str | None = None, meta: Mapping[str, str] | None = None) -> Report:
     """A Report from a fill-in YAML file, or from anything `load_report` takes.
 
-    `version` (2019/2021) overrides the template the YAML's year (or 格式 key) selects."""
+    `version` (2019/2021) overrides the template the YAML's year (or 格式 key) selects; `meta`
+    overrides are applied as `load_report` applies them (a fill-in YAML states its own metadata)."""
     p = Path(path)
     if p.suffix.lower() in FILL_SUFFIXES:
         return load_fill(p, version)
-    return load_report(p)
+    return load_report(p, meta)
 
 
 def _run_checks(report: Report) -> None:

@@ -158,14 +158,16 @@ def output_format(target: Path, by_suffix: dict[str, str], asked: str | None, de
 
 
 def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], object]:
-    """`load_reports` with the --meta overrides and the manifest's row for each file.
+    """`api.load_data` with the --meta overrides and the manifest's row for each file, as a list
+    (a JSON Lines file holds several reports).
 
     A bad --meta item or manifest stops the command before any file is read (exit 2).
     """
     import typer
 
-    from ..api import load_reports
+    from ..api import load_data, load_reports
     from ..extract.overrides import load_manifest, overrides_for, parse_meta_args
+    from ..inputs.fill import FILL_SUFFIXES
 
     try:
         given = parse_meta_args(meta)
@@ -178,5 +180,8 @@ def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], obje
         raise typer.Exit(2) from None
 
     def work(path: Path) -> object:
-        return load_reports(path, {**overrides_for(rows, path), **given} or None)
+        overrides = {**overrides_for(rows, path), **given} or None
+        if path.suffix.lower() in FILL_SUFFIXES:
+            return [load_data(path, meta=overrides)]
+        return load_reports(path, overrides)
     return work
