@@ -15,9 +15,7 @@ from rich.text import Text
 from ..api import load_data
 from ..checks.common import cell_labels
 from ..compare import review_batch
-from ..errors import OutputError
 from ..model import Report
-from ..writers.output import make_folder
 from ..writers.review import ReviewItem
 from ..writers.review_docx import review_docx, review_filename
 from ..writers.review_html import render_review_html
@@ -32,9 +30,10 @@ from .common import (
     meta_loader,
     note,
     out_console,
+    output_folder,
     output_format,
-    report_error,
     save,
+    save_in,
 )
 
 
@@ -128,11 +127,7 @@ def check_command(
         if out.exists() and not out.is_dir():
             error(f"{out}：已存在且不是目录；审核意见按报告逐份写入目录")
             raise typer.Exit(2)
-        try:
-            make_folder(out)
-        except OutputError as exc:
-            report_error(out, exc)
-            raise typer.Exit(2) from None
+        output_folder(out)
         taken: set[str] = set()
         written = 0
         for it in items:
@@ -142,14 +137,7 @@ def check_command(
         note(f"已写入 {written} 份审核意见于 {out}")
     elif out is not None and to_dir:
         for name, report in reports:
-            target = out / f"{name}.check{_SUFFIX[fmt]}"
-            try:
-                make_folder(target.parent)
-            except OutputError as exc:
-                report_error(target, exc)
-                unusable = True
-                continue
-            unusable |= not save(target, _render(fmt, [report], one_line=False, width=120))
+            unusable |= not save_in(out, f"{name}.check{_SUFFIX[fmt]}", _render(fmt, [report], one_line=False, width=120))
     elif out is not None:
         if reports:
             unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=one_line, width=120, items=items))

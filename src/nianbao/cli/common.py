@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..batch import batch
 from ..errors import NianbaoError, OutputError, os_reason
-from ..writers.output import write_file
+from ..writers.output import make_folder, write_file
 
 # soft_wrap: a message is one line however long (grep finds `错误 FILE`); a terminal folds it visually.
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -70,6 +70,26 @@ def for_each_file(paths: Iterable[Path], work: Callable[[Path], T], label: str =
                 result = None
             progress.advance(task)
             yield path, result
+
+
+def output_folder(folder: Path) -> None:
+    """Make the output folder (and its parents) or say why not and exit 2."""
+    try:
+        make_folder(folder)
+    except OutputError as exc:
+        report_error(folder, exc)
+        raise typer.Exit(2) from None
+
+
+def save_in(folder: Path, rel: str, data: str | bytes) -> bool:
+    """`save` FOLDER/rel, making the sub-folders a mirrored name needs; False (reported) when it cannot be."""
+    target = folder / rel
+    try:
+        make_folder(target.parent)
+    except OutputError as exc:
+        report_error(target, exc)
+        return False
+    return save(target, data)
 
 
 def save(target: Path, data: str | bytes) -> bool:

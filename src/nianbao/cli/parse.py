@@ -11,7 +11,7 @@ import typer
 from ..errors import NianbaoError, OutputError
 from ..model import Report
 from ..writers.explain import explain_report
-from ..writers.output import locked, make_folder, write_file
+from ..writers.output import locked, write_file
 from . import app
 from .common import (
     MANIFEST,
@@ -21,8 +21,10 @@ from .common import (
     for_each_file,
     meta_loader,
     out_console,
+    output_folder,
     report_error,
     save,
+    save_in,
 )
 
 _FILE_SUFFIXES = (".json", ".jsonl")
@@ -55,11 +57,7 @@ def parse_command(
         if out.suffix and not out.exists():
             error(f"{out}：--out 应为 .json/.jsonl 文件或文件夹，而不是 {out.suffix} 文件")
             raise typer.Exit(2)
-        try:
-            make_folder(out)
-        except OutputError as exc:
-            report_error(out, exc)
-            raise typer.Exit(2) from None
+        output_folder(out)
     failed = unwritten = 0
     collected: list[Report] = []
     entries: list[dict[str, object]] = []  # this run's lines of DIR/manifest.json
@@ -72,7 +70,7 @@ def parse_command(
         for k, report in enumerate(reports, 1):
             if to_dir and out is not None:
                 rel = name + (f"-{k}" if len(reports) > 1 else "") + ".json"
-                ok = _save_in(out, rel, report.to_json())
+                ok = save_in(out, rel, report.to_json())
                 unwritten += not ok
                 part = f"#{k}" if len(reports) > 1 else ""  # a JSON Lines input: one entry per report
                 entries.append({"input": _shown(path) + part, "output": rel if ok else None,
@@ -101,16 +99,6 @@ def parse_command(
 
 def _shown(path: Path) -> str:
     return "-" if str(path) == "-" else os.path.abspath(path)
-
-
-def _save_in(folder: Path, rel: str, text: str) -> bool:
-    target = folder / rel
-    try:
-        make_folder(target.parent)
-    except OutputError as exc:
-        report_error(target, exc)
-        return False
-    return save(target, text)
 
 
 def merge_manifest(folder: Path, entries: list[dict[str, object]]) -> None:
