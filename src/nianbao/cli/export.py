@@ -23,7 +23,7 @@ class Table(StrEnum):
 def export_command(
     files: list[Path] = typer.Argument(..., help="报告 JSON（含 JSON Lines）、报告原文件或文件夹，可多个；- 读标准输入"),
     to: Table | None = typer.Option(None, "--to", help="csv、xlsx 或 parquet（默认按输出文件扩展名；两者须一致）"),
-    out: Path = typer.Option(..., "--out", "-o", help="输出文件"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出文件，格式按扩展名（.csv .xlsx .parquet）"),
 ) -> None:
     """把多份报告导出为一张表：每份报告一行，每个单元格一列。Export reports as one table.
 
