@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..model import Finding, Report, where
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
-from ..templates import get_template, template_for_year
+from ..templates import TEMPLATES, get_template, template_for_year
 from .common import applications_template, cell_labels, equal, fmt, total, value
 
 # -- completeness ---------------------------------------------------------------------------
@@ -75,7 +75,7 @@ def check_substance(report: Report) -> Iterator[Finding]:
 
 def check_template_year(report: Report) -> Iterator[Finding]:
     meta = report.meta
-    if meta.template_evidence != "tables" or meta.year is None or meta.template not in ("2019", "2021"):
+    if meta.template_evidence != "tables" or meta.year is None or meta.template not in TEMPLATES:
         return
     used = get_template(meta.template)
     required = template_for_year(meta.year)

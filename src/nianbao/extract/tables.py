@@ -19,7 +19,7 @@ from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenanc
 from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
 from ..rules.catalogue import TABLE_LABELS, finding
-from ..templates import APPLICATIONS_NOTE_WORD, MONEY_UNITS, Group, Row, Template, get_template
+from ..templates import APPLICATIONS_NOTE_WORD, MONEY_UNITS, TEMPLATES, Group, Row, Template
 from .labels import Memo, cached_matcher
 from .sections import heading_section
 
@@ -448,8 +448,7 @@ def _row_label(template: Template, table: str, key: str) -> str:
 def _undivided_key(group: Group, template: Template) -> str | None:
     """The contract key of a group printed as one undivided row, as an older template has it:
     （六）其他处理 is a row `other` in the 2019 template and the group of other.* in 2021."""
-    for version in ("2019", "2021"):
-        older = get_template(version)
+    for older in TEMPLATES.values():
         if older is template:
             continue
         for row in older.applications.rows:
