@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Report, where
+from ..normalize import CN_NUMERALS
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
 from ..templates import TEMPLATES, get_template, template_for_year
@@ -150,7 +151,7 @@ def check_published_early(report: Report) -> Iterator[Finding]:
                   published=meta.published.isoformat())
 
 
-_WEEKDAYS_ZH = "一二三四五六日"
+_WEEKDAYS_ZH = CN_NUMERALS[:6] + "日"  # 周一 … 周六, 周日
 _HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
                 "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
                 "Mid-autumn Festival": "中秋节"}
