@@ -50,7 +50,8 @@ def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...], limits: L
     except MemoryError:
         result = ("error", f"内存超出限制（{limits.memory_mb} MB），已中止")
     except Exception as exc:  # the parent shows the message; the child must always answer
-        result = ("error", str(exc) or type(exc).__name__)
+        # a ReadError's reason without its path: the caller names the file as the user knows it
+        result = ("error", getattr(exc, "reason", None) or str(exc) or type(exc).__name__)
     try:
         conn.send(result)
     except MemoryError:
