@@ -117,7 +117,8 @@ async def download(request: Request, entry_id: str, kind: str) -> Response:
 
 
 @router.get("/report/{entry_id}/page/{number}.png", include_in_schema=False)
-async def page_image(request: Request, entry_id: str, number: int, cell: str | None = None) -> Response:
+async def page_image(request: Request, entry_id: str, number: int, cell: str | None = None,
+                     crop: bool = False) -> Response:
     entry = entry_or_404(request, entry_id)
     bbox = None
     if cell:
@@ -128,7 +129,7 @@ async def page_image(request: Request, entry_id: str, number: int, cell: str | N
     if not 1 <= number <= pages:
         raise HTTPException(404, f"没有第 {number} 页")
     try:
-        png = await run_in_threadpool(service(request).page_png, entry, number, bbox)
+        png = await run_in_threadpool(service(request).page_png, entry, number, bbox, crop and bbox is not None)
     except SandboxError as exc:
         raise HTTPException(422, str(exc)) from None
     return Response(png, media_type="image/png", headers={"cache-control": "private, max-age=600"})

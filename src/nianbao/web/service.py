@@ -88,11 +88,12 @@ class Service:
         _atomic(target.with_name(target.name + ".json"), entry.report.to_json().encode("utf-8"))
         return target
 
-    def page_png(self, entry: Entry, page: int, bbox: tuple[float, float, float, float] | None) -> bytes:
+    def page_png(self, entry: Entry, page: int, bbox: tuple[float, float, float, float] | None,
+                 crop: bool = False) -> bytes:
         if entry.data is None:
             raise SandboxError("这份报告没有可显示的页面图像")
         fmt = "pdf" if entry.view.get("kind") == "pdf" else "image"
-        return self._run(render_region, (entry.data, fmt, page, bbox))
+        return self._run(render_region, (entry.data, fmt, page, bbox, 110, crop))
 
 
 def _named(name: str, message: str) -> str:

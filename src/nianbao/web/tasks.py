@@ -129,8 +129,11 @@ def _pdf_pages(data: bytes) -> int:
 
 
 def render_region(data: bytes, fmt: str, page: int, bbox: tuple[float, float, float, float] | None,
-                  dpi: int = 110) -> bytes:
-    """PNG of a PDF page (or an uploaded image) with `bbox` drawn: where a cell was read."""
+                  dpi: int = 110, crop: bool = False) -> bytes:
+    """PNG of a PDF page (or an uploaded image) with `bbox` drawn: where a cell was read.
+
+    `crop` keeps only a window around the box (about 4 x 2 inches), readable in a side panel.
+    """
     from PIL import Image, ImageDraw
 
     scale = 1.0
@@ -155,6 +158,12 @@ def render_region(data: bytes, fmt: str, page: int, bbox: tuple[float, float, fl
         draw.rectangle((x0 - pad, top - pad, x1 + pad, bottom + pad), fill=(255, 200, 0, 70),
                        outline=(220, 0, 0, 255), width=3)
         image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+        if crop:
+            half_w, half_h = 2 * dpi, dpi
+            cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+            left = min(max(0, round(cx - half_w)), max(0, image.width - 2 * half_w))
+            upper = min(max(0, round(cy - half_h)), max(0, image.height - 2 * half_h))
+            image = image.crop((left, upper, min(image.width, left + 2 * half_w), min(image.height, upper + 2 * half_h)))
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False)
     return out.getvalue()

@@ -209,7 +209,8 @@ def cell_origin(entry: Entry, path: str) -> dict[str, Any]:
                          "lines": [{"n": n, "text": lines[n - 1]} for n in range(lo, hi + 1)]}
     elif view.get("kind") in ("pdf", "image") and (prov.page is not None or view.get("kind") == "image"):
         out["source"] = {"kind": "page", "page": prov.page or 1, "bbox": prov.bbox,
-                         "url": f"/report/{entry.id}/page/{prov.page or 1}.png?cell={path}"}
+                         "url": f"/report/{entry.id}/page/{prov.page or 1}.png?cell={path}",
+                         "crop_url": f"/report/{entry.id}/page/{prov.page or 1}.png?cell={path}&crop=true"}
     elif prov.table is not None and str(prov.table) in view.get("grids", {}):
         rows = view["grids"][str(prov.table)]
         r = prov.row or 0

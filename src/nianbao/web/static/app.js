@@ -61,10 +61,18 @@
       return pre;
     }
     if (src.kind === "page") {
+      var wrap = el("div");
+      var link = el("a");
+      link.href = src.url;
+      link.target = "_blank";
+      link.rel = "noopener";
       var img = el("img", "page");
-      img.src = src.url;
+      img.src = src.crop_url || src.url;
       img.alt = "第 " + src.page + " 页，框出该单元格";
-      return img;
+      link.appendChild(img);
+      wrap.appendChild(link);
+      wrap.appendChild(el("p", "hint", "第 " + src.page + " 页（红框为该单元格；点击图片看整页）"));
+      return wrap;
     }
     if (src.kind === "grid") {
       var table = el("table", "list");
