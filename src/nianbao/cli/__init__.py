@@ -16,7 +16,8 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported; one module per command.
-COMMANDS = ("parse", "check", "compare", "render", "ledger", "export", "synth", "db", "serve", "schema")
+COMMANDS = ("parse", "check", "compare", "render", "ledger", "export", "synth", "db", "ingest", "stats", "sql",
+            "serve", "schema")
 
 
 def _load_commands() -> None:

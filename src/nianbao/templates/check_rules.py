@@ -287,14 +287,15 @@ register(
          description="A report cannot use a format issued after it; usually the year was misread or misprinted."),
     # -- timeliness ----------------------------------------------------------------------------
     Rule("check.late", "error", "未按时发布",
-         "{organization}的{year}年度报告应于{deadline}前公布（{basis_law}），{date_kind}为{published}，晚{days}天",
+         "{organization}的{year}年度报告应于{deadline}前公布（{basis_law}），{date_kind}为{published}，晚{days}天{holiday_note}",
          "The {year} report was due by {deadline} ({basis_law_en}); its {date_kind_en} is {published}, "
-         "{days} day(s) late",
+         "{days} day(s) late{holiday_note_en}",
          stage="check",
          description="条例 第四十九条: departments of 县级以上人民政府 publish by 31 January of the following year; "
                      "the 本级政府 report of a 县级以上 government by 31 March. Reports on years before 2019 "
                      "(2007 条例 第三十一条): 31 March for every body. The page's 发布时间 is used, else the "
-                     "signature date."),
+                     "signature date. When the deadline fell on a weekend or a public holiday "
+                     "(chinese_calendar) the finding says so, without moving the date: the 条例 sets a fixed day."),
     Rule("check.no_statutory_deadline", "info", "乡镇报告无法定发布期限",
          "乡镇（街道）报告的发布期限条例未作规定（通常由县级政府另定），发布日期为{published}",
          "条例 art. 49 sets no date for township/street office reports; published {published}",

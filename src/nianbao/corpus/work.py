@@ -1,0 +1,130 @@
+"""What a worker does with one file: parse it and turn the Report into table rows.
+
+The same functions run in-process (`--jobs 1`), in the local process pool and on Dask or Ray
+workers. Worker processes are long-lived in all three, so anything a reader loads once at module
+level (an OCR model, LibreOffice's profile, the label memos) stays loaded for the worker's whole
+share of the corpus; `worker_setup` runs once per worker to load the readers and tune the GC
+before the first file instead of during it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import NianbaoError
+from .manifest import ManifestEntry, apply_manifest
+from .rows import RowOptions, Rows, report_rows
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str
+    sha256: str
+    parser_version: str
+    provenance: bool = True
+    manifest: ManifestEntry | None = None
+
+
+@dataclass
+class Outcome:
+    """One file's result: its rows, or the reason it failed."""
+
+    path: str
+    sha256: str
+    rows: Rows | None = None
+    error: str | None = None
+
+
+_state: dict[str, Any] = {}
+
+
+def worker_setup(tune_gc: bool = True) -> None:
+    """Once per worker process: load every reader and (in a worker) keep the GC tuned for a long batch."""
+    if _state.get("ready"):
+        return
+    from ..batch import batch
+    from ..readers import _load_optional_readers
+
+    _load_optional_readers()
+    if tune_gc:
+        cm = batch()
+        cm.__enter__()  # for the worker's lifetime: a worker process only ever parses
+        _state["batch"] = cm
+    _state["ready"] = True
+
+
+def parse_task(task: Task) -> Outcome:
+    """Parse one file (source or report JSON); a failure becomes an Outcome with the reason, never an exception."""
+    from ..api import load_report
+
+    try:
+        report = load_report(task.path)
+        if task.manifest is not None:
+            apply_manifest(report.meta, task.manifest)
+        rows = report_rows(report, RowOptions(
+            path=task.path, sha256=task.sha256, parser_version=task.parser_version, provenance=task.provenance,
+            url=task.manifest.url if task.manifest else None,
+            body_id=task.manifest.body_id if task.manifest else None))
+        return Outcome(task.path, task.sha256, rows=rows)
+    except NianbaoError as exc:
+        reason = getattr(exc, "reason", None) or str(exc)
+        return Outcome(task.path, task.sha256, error=reason)
+    except Exception as exc:  # a parser bug in one file must not stop the corpus
+        return Outcome(task.path, task.sha256, error=f"解析失败（{type(exc).__name__}: {exc}）")
+
+
+@dataclass
+class ChunkResult:
+    """A chunk parsed on a distributed worker: its rows as Parquet parts, the rest as small values."""
+
+    parts: dict[str, str] = field(default_factory=dict)  # table → Parquet file
+    ids: list[int] = field(default_factory=list)
+    ok_paths: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, sha256, reason)
+    severities: dict[str, int] = field(default_factory=dict)
+    peak_rss_kb: int = 0
+
+
+def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> ChunkResult:
+    """Parse a chunk and write each table's rows as one Parquet part under `parts_dir` (atomically)."""
+    import resource
+
+    import pyarrow.parquet as pq
+
+    from .schema import REPORT_TABLES, arrow_table
+
+    worker_setup()
+    merged: Rows = {t: [] for t in REPORT_TABLES}
+    out = ChunkResult()
+    sev: Counter[str] = Counter()
+    for task in tasks:
+        o = parse_task(task)
+        if o.rows is None:
+            out.errors.append((o.path, o.sha256, o.error or ""))
+            continue
+        for table, rows in o.rows.items():
+            merged[table].extend(rows)
+        rep = o.rows["reports"][0]
+        out.ids.append(rep[0])
+        out.ok_paths.append(o.path)
+        sev.update({"error": rep[-4], "warning": rep[-3], "info": rep[-2]})
+    base = Path(parts_dir)
+    for table, rows in merged.items():
+        if not rows:
+            continue
+        target = base / table / f"part-{chunk:06d}.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        os.close(fd)
+        pq.write_table(arrow_table(table, rows), tmp)
+        os.replace(tmp, target)
+        out.parts[table] = str(target)
+    out.severities = dict(sev)
+    out.peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return out
+
