@@ -36,3 +36,34 @@ def synth_pdf(tmp: Path) -> Path:
 
     paths = write_corpus(1, tmp, formats=("pdf",), seed=11)
     return next(p for p in paths if p.suffix == ".pdf")
+
+
+def year_variant(year: int, organization: str = "临川县自然资源局", published: str | None = None,
+                 new_total_delta: int = 0) -> str:
+    """The example as another year's report (and optionally another body, a late date, a changed total)."""
+    text = example_text().replace("2024年1月25日", "@SIGNED@").replace("2024-01-26", "@PUBLISHED@")
+    text = text.replace("2023", str(year)).replace("临川县自然资源局", organization)
+    text = text.replace("@SIGNED@", f"{year + 1}年1月25日").replace("@PUBLISHED@", published or f"{year + 1}-01-26")
+    if new_total_delta:
+        text = text.replace(NEW_ROW, NEW_ROW.replace("| 27 |", f"| {27 + new_total_delta} |"))
+    return text
+
+
+def make_corpus(folder: Path) -> Path:
+    """A small corpus: one body over three years, a second body (one late report), ingested with DuckDB."""
+    from nianbao.corpus import IngestOptions, ingest
+
+    src = folder / "reports"
+    src.mkdir(parents=True)
+    files = {
+        "linchuan_2021.txt": year_variant(2021),
+        "linchuan_2022.txt": year_variant(2022, new_total_delta=1),
+        "linchuan_2023.txt": year_variant(2023),
+        "qingshan_2022.txt": year_variant(2022, organization="青山县统计局"),
+        "qingshan_2023.txt": year_variant(2023, organization="青山县统计局", published="2024-03-15"),
+    }
+    for name, text in files.items():
+        (src / name).write_text(text, encoding="utf-8")
+    db = folder / "corpus.duckdb"
+    ingest([src], db, IngestOptions(jobs=1))
+    return db

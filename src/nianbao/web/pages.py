@@ -105,12 +105,12 @@ def correct_cell(request: Request, entry_id: str, path: str = Form(...), value: 
 
 
 @router.get("/report/{entry_id}/download/{kind}", include_in_schema=False)
-async def download(request: Request, entry_id: str, kind: str) -> Response:
+async def download(request: Request, entry_id: str, kind: str, office: str = "", reviewer: str = "") -> Response:
     entry = entry_or_404(request, entry_id)
     if kind not in DOWNLOADS:
         raise HTTPException(404, "没有这种下载格式")
     try:
-        data = await run_in_threadpool(download_bytes, entry.report, kind)
+        data = await run_in_threadpool(download_bytes, entry.report, kind, office[:100], reviewer[:50])
     except DownloadUnavailable as exc:
         return page(request, "error.html", status=503, message=str(exc))
     return attachment(data, DOWNLOADS[kind][1], download_name(entry, kind))

@@ -123,7 +123,7 @@ class DownloadUnavailable(Exception):
     """The output cannot be made here (a converter or module missing); `str()` says why in Chinese."""
 
 
-def download_bytes(report: Report, kind: str) -> bytes:
+def download_bytes(report: Report, kind: str, office: str = "", reviewer: str = "") -> bytes:
     if kind == "json":
         return report.to_json().encode("utf-8")
     if kind == "xlsx":
@@ -146,20 +146,25 @@ def download_bytes(report: Report, kind: str) -> bytes:
 
         return render_html([report]).encode("utf-8")
     if kind == "review-docx":
-        return review_docx(report)
+        return review_docx(report, office, reviewer)
     raise KeyError(kind)
 
 
-def review_docx(report: Report) -> bytes:
-    """The 审核意见 DOCX (issue 15's writer)."""
+def review_docx(report: Report, office: str = "", reviewer: str = "") -> bytes:
+    """The 审核意见 DOCX (issue 15's writer); office and reviewer are left blank to fill in by hand when not given."""
     try:
-        from ..writers.review import review_docx_bytes  # type: ignore[import-not-found]
+        from ..writers.review import ReviewItem
+        from ..writers.review_docx import review_docx as write
     except ImportError:
-        raise DownloadUnavailable("审核意见 Word 文件的生成模块尚未合并到本版本（见 issue 15）；"
-                                  "可先下载网页版审核意见单。") from None
-    return review_docx_bytes(report)
+        raise DownloadUnavailable("审核意见 Word 文件的生成模块不在本版本中；可先下载网页版审核意见单。") from None
+    return write(ReviewItem(report), office=office, reviewer=reviewer)
 
 
 def download_name(entry: Entry, kind: str) -> str:
+    if kind == "review-docx":
+        from ..writers.review import ReviewItem
+        from ..writers.review_docx import review_filename
+
+        return review_filename(ReviewItem(entry.report))
     stem = Path(entry.name).stem or "report"
     return stem + DOWNLOADS[kind][2]
