@@ -20,7 +20,7 @@ import pytest
 pytest.importorskip("fastapi")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from web_support import BLANK_CELL, BROKEN_CELL, broken_text, synth_pdf, xss_text  # noqa: E402
+from web_support import BLANK_CELL, BROKEN_CELL, broken_text, make_corpus, synth_pdf, xss_text  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
@@ -83,6 +83,8 @@ def page(browser: object) -> Iterator[object]:
     pg.csp = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("console", lambda m: pg.csp.append(m.text) if "Content Security Policy" in m.text else None)
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     yield pg
     context.close()
 
@@ -215,3 +217,46 @@ def test_dot_dot_paths_are_404(live: str, raw: str) -> None:
     status = data.split(b"\r\n", 1)[0]
     assert b" 404 " in status or b" 400 " in status, status
     assert b"root:" not in data and b"create_app" not in data
+
+
+@pytest.fixture(scope="module")
+def live_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from nianbao.web import Settings
+
+    db = make_corpus(tmp_path_factory.mktemp("corpus"))
+    url, server, thread = start_server(Settings(db=db))
+    yield url
+    server.should_exit = True  # type: ignore[attr-defined]
+    thread.join(10)
+
+
+def test_browse_corpus_and_see_charts(page: object, live_db: str) -> None:
+    page.goto(live_db + "/corpus")
+    assert page.locator("table.corpus tbody tr").count() == 5
+    page.select_option("select[name=year]", "2023")
+    page.select_option("select[name=late]", "yes")
+    with page.expect_navigation():
+        page.click(".filters button[type=submit]")
+    assert page.locator("table.corpus tbody tr").count() == 1
+    assert "青山县统计局" in page.inner_text("table.corpus tbody")
+    page.goto(live_db + "/corpus")
+    shot(page, "corpus.png")
+    page.goto(live_db + "/corpus/dashboard")
+    for chart in ("reports", "applications", "outcomes", "findings", "late"):
+        el = page.locator(f'[data-chart="{chart}"][data-drawn="1"]')
+        el.wait_for()
+        assert el.locator("svg path").count() > 3  # bars and axes drawn as SVG
+    # the 报告数 chart labels its three bars with the counts 1, 2, 2
+    labels = page.eval_on_selector_all('[data-chart="reports"] svg text', "els => els.map(e => e.textContent)")
+    assert {"2021", "2022", "2023"} <= set(labels) and labels.count("2") >= 2
+    shot(page, "dashboard.png", full=True)
+    # a body's series, then its two years side by side
+    page.goto(live_db + "/corpus")
+    page.click("text=临川县自然资源局 >> nth=0")
+    page.locator('[data-chart="series"][data-drawn="1"]').wait_for()
+    shot(page, "body.png")
+    with page.expect_navigation():
+        page.click("text=与2022年对比")
+    assert "两份报告属于同一机关" in page.inner_text("body")
+    shot(page, "compare.png", full=True)
+    assert not page.csp and not page.errors and not page.dialogs, (page.csp, page.errors)
