@@ -13,9 +13,9 @@ pytest.importorskip("fastapi")
 pytest.importorskip("multipart")
 
 from fastapi.testclient import TestClient  # noqa: E402
-from web_support import broken_text, make_corpus, year_variant  # noqa: E402
 
 from nianbao.web import Settings, create_app  # noqa: E402
+from web_support import broken_text, make_corpus, year_variant  # noqa: E402
 
 LINCHUAN = "临川县自然资源局"
 
