@@ -15,7 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-_PRELOAD = ["nianbao.web.tasks"]
+# Imported once in the fork server so that each child starts with them loaded (a missing one is
+# skipped by multiprocessing). bench/bench_web.py measures what is left of the cost.
+_PRELOAD = ["nianbao.web.tasks", "nianbao.readers.html", "nianbao.readers.pdf", "nianbao.readers.pdf_pdfium",
+            "nianbao.readers.docx", "nianbao.readers.legacy", "nianbao.readers.image", "nianbao.readers.decode",
+            "nianbao.model.cells", "nianbao.checks", "charset_normalizer", "pdfplumber", "pypdfium2",
+            "encodings.gbk", "encodings.gb18030", "encodings.big5", "PIL.Image", "PIL.ImageDraw",
+            "PIL.PngImagePlugin"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +37,10 @@ class SandboxError(Exception):
 _context: Any = None
 
 
-def _ctx() -> Any:
+def _ctx(method: str = "forkserver") -> Any:
     global _context
+    if method != "forkserver":  # "spawn" (a fresh interpreter per task) is only measured, in bench/
+        return multiprocessing.get_context(method)
     if _context is None:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(_PRELOAD)
@@ -59,9 +67,9 @@ def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...], limits: L
     conn.close()
 
 
-def run_limited(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> Any:
+def run_limited(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, method: str = "forkserver") -> Any:
     """func(*args) in a limited child process; SandboxError with a Chinese message on any failure."""
-    ctx = _ctx()
+    ctx = _ctx(method)
     receiver, sender = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(sender, func, args, limits), daemon=True)
     try:
