@@ -50,9 +50,9 @@ def main() -> None:
         for path in files:
             data = path.read_bytes()
             args_ = (path.name, data)
-            inproc = timed(lambda: parse_upload(*args_), args.runs)
-            fork = timed(lambda: run_limited(parse_upload, args_, limits), args.runs)
-            spawn = timed(lambda: run_limited(parse_upload, args_, limits, method="spawn"), max(3, args.runs // 4))
+            inproc = timed(lambda a=args_: parse_upload(*a), args.runs)
+            fork = timed(lambda a=args_: run_limited(parse_upload, a, limits), args.runs)
+            spawn = timed(lambda a=args_: run_limited(parse_upload, a, limits, method="spawn"), max(3, args.runs // 4))
             print(f"{path.suffix[1:]:>4} {len(data) / 1024:6.0f} KB  in-process {inproc:6.0f} ms · "
                   f"forkserver child {fork:6.0f} ms · spawned child {spawn:6.0f} ms (median)")
 

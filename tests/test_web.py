@@ -301,3 +301,27 @@ def test_sandbox_limits() -> None:
     with pytest.raises(SandboxError, match="内存"):
         run_limited(bytearray, (1024**3,), Limits(seconds=10, memory_mb=300))
     assert run_limited(sum, ([1, 2, 3],), Limits(seconds=10, memory_mb=512)) == 6
+
+
+def test_sandbox_timeout_ends_the_whole_process_group(tmp_path: Path) -> None:
+    """A child that started a grandchild (as soffice is for .doc): both are gone after the timeout."""
+    import subprocess
+    import time
+
+    marker = tmp_path / "pid"
+    script = f"import os,time; open({str(marker)!r},'w').write(str(os.getpid())); time.sleep(60)"
+    with pytest.raises(SandboxError, match="超时"):
+        run_limited(subprocess.run, (["python3", "-c", script],), Limits(seconds=2, memory_mb=1024))
+    pid = int(marker.read_text())
+
+    def alive() -> bool:  # a zombie waiting for its reaper is dead too
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+        return state != "Z"
+
+    deadline = time.time() + 5
+    while alive() and time.time() < deadline:
+        time.sleep(0.1)
+    assert not alive()

@@ -9,6 +9,7 @@ a wall-clock deadline enforced by the parent, which kills the child when it pass
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import signal
 from collections.abc import Callable
@@ -49,6 +50,8 @@ def _ctx(method: str = "forkserver") -> Any:
 
 
 def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> None:
+    # its own process group, so a timeout also ends what it started (soffice for .doc/.wps)
+    os.setpgrp()
     cpu = max(1, int(limits.seconds))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     mem = limits.memory_mb * 1024 * 1024
@@ -82,7 +85,7 @@ def run_limited(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits,
         sender.close()
     try:
         if not receiver.poll(limits.seconds + 2):
-            proc.kill()
+            _kill_group(proc)
             raise SandboxError(f"处理超时（超过 {limits.seconds:g} 秒），已中止")
         try:
             status, value = receiver.recv()
@@ -93,11 +96,18 @@ def run_limited(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits,
         receiver.close()
         proc.join(5)
         if proc.is_alive():
-            proc.kill()
+            _kill_group(proc)
             proc.join()
     if status != "ok":
         raise SandboxError(value)
     return value
+
+
+def _kill_group(proc: Any) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        proc.kill()
 
 
 def _died(code: int | None, limits: Limits) -> str:
