@@ -12,10 +12,10 @@ from collections.abc import Callable
 import pytest
 
 from checks_support import clean_report, set_cell
-from review_cases import CORPUS_RULES, NEW_CASES
 from nianbao.checks import deadline, recheck, run_checks, similarity
 from nianbao.model import Contact, Finding, Report
-from nianbao.templates.rules import RULES, finding
+from nianbao.rules.catalogue import RULES, finding
+from review_cases import CORPUS_RULES, NEW_CASES
 
 Case = Callable[[], tuple[Report, Report | None]]
 

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 import nianbao
 from nianbao.cli import app
+from nianbao.synth import generate, load_gold, write_corpus
 from nianbao.writers.arith import arithmetic_errors
-from nianbao.writers.synth import generate, load_gold, write_corpus
 
 N_CI = {"text": 40, "html": 40, "docx": 40, "pdf": 6}
 READERS = {"text": None, "html": "nianbao.readers.html", "docx": "nianbao.readers.docx", "pdf": "nianbao.readers.pdf"}
@@ -71,12 +71,12 @@ def test_variety_and_recorded_breakage() -> None:
     assert {m.body_kind for m in metas} == {"government", "department", "township"}
     assert len({m.year for m in metas}) == 6
     assert any(m.template == "2019" and m.year >= 2021 for m in metas)  # the old format used late
-    broken = [s for s in reports if s.expected_findings]
+    broken = [s for s in reports if any("check" in e for e in s.expected_findings)]
     assert 0.05 < len(broken) / len(reports) < 0.3
     for s in reports:
         template = nianbao.templates.get_template(s.report.meta.template)
         found = [(e.check, list(e.cells)) for e in arithmetic_errors(s.report.tables, template)]
-        assert found == [(e["check"], e["cells"]) for e in s.expected_findings]
+        assert found == [(e["check"], e["cells"]) for e in s.expected_findings if "check" in e]
     # every table cell the gold holds is an int, a float (money) or null, never a string
     for s in reports[:50]:
         for row in s.report.tables.applications.rows.values():
@@ -90,7 +90,7 @@ def test_expected_findings_agree_with_the_checks(tmp_path: Path) -> None:
     seen = 0
     for f in files:
         gold, expected = load_gold(f.with_suffix(".gold.json"))
-        arith = [e for e in expected if not e["rule"].startswith("extract.")]
+        arith = [e for e in expected if "check" in e]  # the arithmetic breaks (the other findings: test_synth_gold)
         report = nianbao.parse(f)
         flagged = {c for x in report.findings if x.severity == "error" for c in x.cells}
         for e in arith:

@@ -14,16 +14,17 @@ from rich.text import Text
 
 from ..checks import recheck
 from ..checks.common import cell_labels
-from ..checks.sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from ..compare import batch_findings, pair_with_previous
+from ..inputs.fill import load_data
 from ..model import Report
-from ..writers import load_data
+from ..writers.output import atomic_write
 from ..writers.review import ReviewItem
 from ..writers.review_docx import review_docx, review_filename
 from ..writers.review_html import render_review_html
+from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from ..writers.review_xlsx import write_review_xlsx
 from . import app
-from .common import atomic_write, err_console, for_each_file, out_console, unique_output
+from .common import err_console, for_each_file, out_console, unique_output
 
 
 class Format(StrEnum):

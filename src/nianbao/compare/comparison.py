@@ -26,8 +26,8 @@ from ..checks.crossyear import (
 )
 from ..model import Finding, Report
 from ..model.report import CellValue
+from ..rules.catalogue import RULES, TABLE_LABELS
 from ..templates import SECTIONS
-from ..templates.rules import RULES, TABLE_LABELS
 from .pairing import body_key
 from .passages import shared_runs
 
@@ -85,6 +85,7 @@ class SectionComparison(BaseModel):
     similarity: float | None  # 0..1; None when a section is missing in either report
     flagged: bool  # at or above the 雷同 threshold of the cross-year check
     passages: list[Passage]
+    text: str = ""  # the newer report's text of the section (the passages' offsets point into it)
 
 
 class ReportSide(BaseModel):
@@ -159,7 +160,7 @@ def _sections(a: Report, b: Report) -> list[SectionComparison]:
         if x is None or y is None:
             out.append(SectionComparison(number=sec.number, title=sec.title, a_chars=len(x.text) if x else 0,
                                          b_chars=len(y.text) if y else 0, similarity=None, flagged=False,
-                                         passages=[]))
+                                         passages=[], text=y.text if y else ""))
             continue
         sim = similarity(x.text, y.text)
         long_enough = min(len(normalise(x.text)), len(normalise(y.text))) >= MIN_SECTION_CHARS
@@ -167,7 +168,7 @@ def _sections(a: Report, b: Report) -> list[SectionComparison]:
                             b_end=r.b_end, length=r.length) for r in shared_runs(x.text, y.text)]
         out.append(SectionComparison(number=sec.number, title=sec.title, a_chars=len(x.text), b_chars=len(y.text),
                                      similarity=round(sim, 4), flagged=long_enough and sim >= SIMILARITY_THRESHOLD,
-                                     passages=passages))
+                                     passages=passages, text=y.text))
     return out
 
 

@@ -15,10 +15,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from ..checks.sheet import SEVERITY_ZH
-from ..templates.review_rules import basis
+from ..rules.review_rules import basis
 from .docx import BODY_FONT, HEADING_FONT, TITLE_FONT, _font, docx_bytes, official_document
 from .review import KIND_ZH, ReviewItem, deadline_verdict, printed_numbers
+from .review_sheet import SEVERITY_ZH
 
 DOC_TITLE = "政府信息公开工作年度报告审核意见"
 FINDINGS_HEADER = ("序号", "级别", "问题、核对依据与法规依据", "所涉单元格及表中数字", "整改情况")
@@ -51,6 +51,16 @@ def _cell_text(cell, text: str, size: float = _SMALL, bold: bool = False) -> Non
         _font(p.add_run(line), BODY_FONT, size, bold)
 
 
+def _widths(table, cm: tuple[float, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Fixed column widths (the grid for LibreOffice, every cell for Word); the text block is 15.6 cm."""
+    table.autofit = False
+    for col, w in zip(table.columns, cm, strict=True):
+        col.width = Cm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, cm, strict=True):
+            cell.width = Cm(w)
+
+
 def review_docx(item: ReviewItem, office: str = "", reviewer: str = "", date: dt.date | None = None) -> bytes:
     report, m = item.report, item.report.meta
     doc = official_document(office, f"{DOC_TITLE}：{m.title or item.body}")
@@ -75,8 +85,7 @@ def review_docx(item: ReviewItem, office: str = "", reviewer: str = "", date: dt
         row = table.add_row().cells
         _cell_text(row[0], key, 12, bold=True)
         _cell_text(row[1], val, 12)
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = Cm(3.2), Cm(12.4)
+    _widths(table, (3.2, 12.4))
     _para(doc, "")
     _para(doc, "一、审核发现的问题", HEADING_FONT, 16)
     findings = item.findings()
@@ -98,9 +107,7 @@ def review_docx(item: ReviewItem, office: str = "", reviewer: str = "", date: dt
             _cell_text(row[2], problem)
             _cell_text(row[3], printed_numbers(item.cells(f)) or "—")
             _cell_text(row[4], "")
-        for row in grid.rows:
-            for cell, width in zip(row.cells, (1.0, 1.2, 6.6, 5.0, 2.8), strict=True):
-                cell.width = Cm(width)
+        _widths(grid, (1.0, 1.2, 6.4, 4.6, 2.4))
     _para(doc, "")
     _para(doc, "二、整改要求", HEADING_FONT, 16)
     _para(doc, "请对上述问题逐项核实，在“整改情况”栏填写处理结果；属于报告内容错误的，更正后重新发布并说明。")

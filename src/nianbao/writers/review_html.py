@@ -1,5 +1,5 @@
 """The review page of many reports: a summary, a contents table (worst first, linked), then each report's
-findings as in the one-report review sheet (`checks.sheet.report_html`). One standalone page: inline CSS,
+findings as in the one-report review sheet (`writers.review_sheet.report_html`). One standalone page: inline CSS,
 every text escaped."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import html
 from collections import Counter
 from collections.abc import Sequence
 
-from ..checks.sheet import html_head, report_html
 from .review import STATUS, ReviewItem, deadline_verdict, order_items
+from .review_sheet import html_head, report_html
 
 _CSS = """
 table.toc td.n{text-align:right}table.toc tr.s0 td.st{color:#c62828;font-weight:bold}

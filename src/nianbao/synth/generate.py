@@ -41,9 +41,9 @@ from ..model import (
 )
 from ..model.report import CellValue
 from ..templates import SECTIONS, Template, get_template
-from .arith import arithmetic_errors
-from .base import Decor
-from .layout import format_value, tables_layouts
+from ..writers.arith import arithmetic_errors
+from ..writers.base import Decor
+from ..writers.layout import format_value, tables_layouts
 
 FORMATS = ("text", "html", "docx", "pdf")
 EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
@@ -232,8 +232,10 @@ def generate(seed: int, index: int) -> Synthetic:
     broken = rng.random() < 0.15
     if broken:
         _break(rng, tables, template)
-    # blank cells (printed as —, /, 无 or nothing): null in the gold, never 0
-    if rng.random() < 0.15:
+    # blank cells (printed as —, /, 无 or nothing): null in the gold, never 0. Not in a broken report: a
+    # blank next to a changed cell could leave its relation open or still provably broken.
+    blank = rng.random() < 0.15
+    if blank and not broken:
         for _ in range(rng.randint(1, 4)):
             row = rng.choice([r.key for r in template.applications.rows])
             col = rng.choice([c.key for c in template.applications.columns])
@@ -250,9 +252,45 @@ def generate(seed: int, index: int) -> Synthetic:
                 contact=Contact(phone=f"0{rng.randint(300, 999)}-{rng.randint(2000000, 8999999)}"))
     report = Report(source=Source(path="", sha256="", format="text"), meta=meta,
                     sections=_sections(rng, org, year, tables, figures), tables=tables, figures=figures)
-    expected = [{"rule": e.check, "check": e.check, "cells": list(e.cells), "evidence": e.evidence}
+    expected = [{"rule": ARITHMETIC_RULES[e.check], "check": e.check, "cells": list(e.cells), "evidence": e.evidence}
                 for e in arithmetic_errors(tables, template)]
+    blanks = [f"applications.{row}.{col}" for row, cols in tables.applications.rows.items()  # type: ignore[union-attr]
+              for col, v in cols.items() if v is None]
+    if blanks:
+        expected.append({"rule": "check.blank_cells", "cells": blanks})
     return Synthetic(report=report, expected_findings=expected, template=template)
+
+
+# the writers' arithmetic checks -> the rule the checks report them under
+ARITHMETIC_RULES = {"applications.balance": "check.t3_balance", "applications.row_total": "check.t3_row_sum",
+                    "applications.outcome_total": "check.t3_outcome_sum", "reviews.group_total": "check.t4_group_sum"}
+_FEE_WORDS = ("处理费", "收费")
+
+
+def _report_findings(report: Report, template: Template) -> list[dict[str, Any]]:
+    """The findings of the report as presented that do not come from its numbers: dates, format, the
+    opening paragraph (statistical period, contact) and section 六 (fees). Decided from what this module
+    printed, with the deadlines of 条例 第四十九条."""
+    from ..checks import deadline
+
+    meta = report.meta
+    out: list[dict[str, Any]] = []
+    assert meta.year is not None and meta.published is not None
+    due = deadline(meta.year, meta.body_kind)
+    if due is None:
+        out.append({"rule": "check.no_statutory_deadline", "cells": []})
+    elif meta.published > due[0]:
+        out.append({"rule": "check.late", "cells": [], "deadline": due[0].isoformat()})
+    if template.version == "2019" and meta.year >= 2021:
+        out.append({"rule": "check.template_outdated", "cells": []})
+    if meta.period_year is None:
+        out.append({"rule": "check.period_missing", "cells": []})
+    if not any(v for _, v in meta.contact):
+        out.append({"rule": "check.contact_missing", "cells": []})
+    six = report.sections[5].text
+    if template.version == "2021" and not any(w in six for w in _FEE_WORDS):
+        out.append({"rule": "check.fee_not_reported", "cells": []})
+    return out
 
 
 def _printed(value: CellValue, rng: random.Random, fullwidth: bool, commas: bool, unit: str | None) -> str:
@@ -290,6 +328,10 @@ def present(syn: Synthetic, fmt: str, seed: int, index: int) -> Synthetic:
         decor.intro = (f"本报告依据《中华人民共和国政府信息公开条例》编制。报告中所列数据的统计期限自{report.meta.year}年1月1日起"
                        f"至{report.meta.year}年12月31日止。如对本报告有疑问，请与{report.meta.organization}办公室联系"
                        f"（电话：{report.meta.contact.phone}）。")
+        report.meta.period_year = report.meta.year
+    else:  # the gold states only what the text prints: no period, no contact
+        report.meta.contact = Contact()
+    expected += _report_findings(report, template)
     # the text printed in each value cell
     fullwidth = rng.random() < 0.15
     commas = rng.random() < 0.3
@@ -343,15 +385,15 @@ def present(syn: Synthetic, fmt: str, seed: int, index: int) -> Synthetic:
 
 def render_synthetic(syn: Synthetic, fmt: str) -> bytes:
     if fmt == "text":
-        from .text import to_text
+        from ..writers.text import to_text
 
         return to_text(syn.report, syn.template, syn.decor, **syn.text_style).encode("utf-8")
     if fmt == "html":
-        from .html import to_html
+        from ..writers.html import to_html
 
         return to_html(syn.report, syn.template, syn.decor, charset=syn.charset).encode(syn.charset)
     if fmt in ("docx", "pdf"):
-        from .docx import to_docx
+        from ..writers.docx import to_docx
 
         return to_docx(syn.report, syn.template, syn.decor)
     raise ValueError(fmt)
@@ -390,7 +432,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
                 _write_gold(target, syn, fmt, data)
                 written.append(target)
         if pdf_jobs:
-            from .pdf import docx_to_pdf, fix_pdf_bytes
+            from ..writers.pdf import docx_to_pdf, fix_pdf_bytes
 
             pdfs = docx_to_pdf([Path(tmp) / f"{t.stem}.docx" for t, _ in pdf_jobs], Path(tmp) / "pdf")
             for (target, syn), pdf in zip(pdf_jobs, pdfs, strict=True):

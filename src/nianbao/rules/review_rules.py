@@ -8,7 +8,7 @@ when the rule follows from the labels of the form. Sources: shared/reference/tem
 
 from __future__ import annotations
 
-from .rules import RULES, Rule, register
+from .catalogue import RULES, Rule, register
 
 _FORM_2021 = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
 _FORM = "年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）"

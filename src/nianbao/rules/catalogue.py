@@ -100,8 +100,8 @@ TABLE_LABELS = {
 
 CN_NUMBERS = "一二三四五六七八九十"
 
-from . import check_rules  # noqa: E402,F401  (registers the check.* rules next to the extract.* ones)
-from . import review_rules  # noqa: E402,F401  (the review rules of issue 15 and every rule's basis)
+from . import relations  # noqa: E402,F401,I001  (registers the check.* rules next to the extract.* ones)
+from . import review_rules  # noqa: E402,F401,I001  (the review rules of issue 15 and every rule's basis)
 
 register(
     Rule("extract.scanned_pages", "warning", "页面没有文字层",

@@ -1,10 +1,11 @@
-"""Generate docs/rules.md from the rule catalogue: `python -m nianbao.checks.docs > docs/rules.md`."""
+"""Generate docs/rules.md from the rule catalogue: `python -m nianbao.rules.docs > docs/rules.md`."""
 
 from __future__ import annotations
 
 import sys
 
-from ..templates.rules import RULES, Rule
+from .catalogue import RULES, Rule
+from .review_rules import basis
 
 _SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 _STAGES = (
@@ -24,8 +25,8 @@ def render() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "<!-- Generated from the catalogue (src/nianbao/templates/rules.py, check_rules.py) by",
-        "     `python -m nianbao.checks.docs > docs/rules.md`. Do not edit by hand: a test fails when stale. -->",
+        "<!-- Generated from the catalogue (src/nianbao/rules/catalogue.py, relations.py, review_rules.py) by",
+        "     `python -m nianbao.rules.docs > docs/rules.md`. Do not edit by hand: a test fails when stale. -->",
         "",
         "Every finding nianbao emits names one of these rules. A finding carries the rule id, its severity, "
         "a Chinese message (`message`) and an English one (`message_en`), the cells it concerns as dotted "
@@ -48,6 +49,7 @@ def render() -> str:
                 f"- title: {r.title}",
                 f"- message: {r.message}",
                 f"- message_en: {r.message_en}",
+                *([f"- basis: {basis(r.id)}"] if basis(r.id) else []),
                 "",
             ]
             if r.description:
