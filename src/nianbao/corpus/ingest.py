@@ -73,7 +73,7 @@ class IngestSummary:
         tail = f"（{'，'.join(extra)}）" if extra else ""
         return (f"读取 {self.read} 份，跳过 {self.skipped} 份（已在库中），失败 {self.failed} 个{tail}；"
                 f"发现 {sev}；跨年核查 {self.crossyear_pairs} 对 {self.crossyear_findings} 条；"
-                f"用时 {self.seconds:.1f} 秒")
+                f"用时 {self.seconds:.1f} 秒" + ("（失败原因见 errors 表）" if self.failed else ""))
 
 
 class Progress(Protocol):
