@@ -27,7 +27,7 @@ import duckdb
 
 from .connection import connect, parser_version
 from .manifest import ManifestEntry, load_manifest
-from .schema import REPORT_TABLES, arrow_table
+from .schema import REPORT_TABLES, ColumnBatch, arrow_table
 from .walk import walk
 from .work import ChunkResult, Outcome, Task, parse_task, worker_setup
 
@@ -60,6 +60,7 @@ class IngestSummary:
     crossyear_findings: int = 0
     crossyear_pairs: int = 0
     seconds: float = 0.0
+    crossyear_seconds: float = 0.0
     peak_rss_worker_kb: int = 0
 
     def line(self) -> str:
@@ -143,10 +144,15 @@ class Writer:
         con.execute("BEGIN TRANSACTION")
         try:
             if ids:
-                con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::BIGINT[]) AS id", [ids])
-                for table in ("cells", "sections", "figures", "findings"):
-                    con.execute(f"DELETE FROM {table} WHERE report_id IN (SELECT id FROM _ids)")
-                con.execute("DELETE FROM reports WHERE id IN (SELECT id FROM _ids)")
+                # Only reports parsed again (--reparse, a new parser version) have rows to replace; the
+                # DELETEs scan the long tables, so a first ingest must not pay for them batch after batch.
+                again = [i for (i,) in con.execute(
+                    "SELECT id FROM reports WHERE id IN (SELECT unnest(?::BIGINT[]))", [ids]).fetchall()]
+                if again:
+                    con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::BIGINT[]) AS id", [again])
+                    for table in ("cells", "sections", "figures", "findings"):
+                        con.execute(f"DELETE FROM {table} WHERE report_id IN (SELECT id FROM _ids)")
+                    con.execute("DELETE FROM reports WHERE id IN (SELECT id FROM _ids)")
                 for table in REPORT_TABLES:
                     load(table)
             gone = ok_paths + [e[0] for e in errors]
@@ -163,20 +169,19 @@ class Writer:
             raise
 
     def write_outcomes(self, outcomes: list[Outcome]) -> None:
-        merged: dict[str, list[tuple]] = {t: [] for t in REPORT_TABLES}  # type: ignore[type-arg]
+        batch = ColumnBatch()
         ids, ok, errors = [], [], []
         for o in outcomes:
-            if o.rows is None:
+            if o.columns is None:
                 errors.append((o.path, o.sha256, "read", o.error or ""))
                 continue
-            for table, rows in o.rows.items():
-                merged[table].extend(rows)
-            ids.append(o.rows["reports"][0][0])
+            batch.add(o.columns)
+            ids.append(o.report_id)
             ok.append(o.path)
 
         def load(table: str) -> None:
-            if merged[table]:
-                rows_arrow = arrow_table(table, merged[table])  # noqa: F841 - read by name below
+            rows_arrow = batch.table(table)
+            if rows_arrow is not None:
                 self.con.execute(f"INSERT INTO {table} SELECT * FROM rows_arrow")
 
         self._replace(ids, ok, errors, load)
@@ -253,8 +258,10 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
         if options.crossyear:
             from .crossyear import run_crossyear
 
+            t = time.perf_counter()
             pairs, found = run_crossyear(con)
             summary.crossyear_pairs, summary.crossyear_findings = pairs, found
+            summary.crossyear_seconds = time.perf_counter() - t
         summary.seconds = time.perf_counter() - started
         con.execute("INSERT INTO runs VALUES (to_timestamp(?), now(), ?, ?, ?, ?, ?, ?)",
                     [started_at, options.engine, jobs, summary.read, summary.skipped, summary.failed,
@@ -279,13 +286,12 @@ def _run_local(tasks: list[Task], jobs: int, options: IngestOptions, writer: Wri
     try:
         for outcome in _local(tasks, jobs):
             buffer.append(outcome)
-            if outcome.rows is None:
+            if outcome.columns is None:
                 summary.failed += 1
                 progress.advance(0, 1)
             else:
-                rep = outcome.rows["reports"][0]
                 summary.read += 1
-                summary.severities.update({"error": rep[-4], "warning": rep[-3], "info": rep[-2]})
+                summary.severities.update(dict(zip(("error", "warning", "info"), outcome.severities, strict=True)))
                 progress.advance(1, 0)
             # by count, and at least every few seconds so a slow corpus (scans) still commits often
             if len(buffer) >= options.batch_size or time.monotonic() - last > 5:

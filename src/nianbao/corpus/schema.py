@@ -179,6 +179,34 @@ def arrow_table(name: str, rows: list[tuple[Any, ...]]) -> pa.Table:
                                 schema=schema)
 
 
+Columns = dict[str, list[list[Any]]]  # table → its columns (lists), in schema order
+
+
+def to_columns(rows: dict[str, list[tuple[Any, ...]]]) -> Columns:
+    """Rows (tuples) as columns: done per report in the workers, so the writer only concatenates."""
+    return {t: [list(c) for c in zip(*r, strict=True)] if r else [[] for _ in ARROW[t]] for t, r in rows.items()}
+
+
+class ColumnBatch:
+    """Columns of many reports gathered for one insert (Arrow arrays are built once per batch)."""
+
+    def __init__(self) -> None:
+        self.cols: Columns = {t: [[] for _ in ARROW[t]] for t in REPORT_TABLES}
+
+    def add(self, columns: Columns) -> None:
+        for table, cols in columns.items():
+            for dst, src in zip(self.cols[table], cols, strict=True):
+                dst.extend(src)
+
+    def table(self, name: str) -> pa.Table | None:
+        cols = self.cols[name]
+        if not cols[0]:
+            return None
+        schema = ARROW[name]
+        return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(cols, schema, strict=True)],
+                                    schema=schema)
+
+
 def cell_label_rows() -> list[tuple[str, int, str, str]]:
     """(cell path, position, table, Chinese label) for every column of `wide`, labels from the templates."""
     from ..checks.common import TABLE_SHORT, _cells_of

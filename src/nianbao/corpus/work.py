@@ -18,7 +18,8 @@ from typing import Any
 
 from ..errors import NianbaoError
 from .manifest import ManifestEntry, apply_manifest
-from .rows import RowOptions, Rows, report_rows
+from .rows import RowOptions, report_rows
+from .schema import Columns, to_columns
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,13 @@ class Task:
 
 @dataclass
 class Outcome:
-    """One file's result: its rows, or the reason it failed."""
+    """One file's result: its rows (as columns), or the reason it failed."""
 
     path: str
     sha256: str
-    rows: Rows | None = None
+    columns: Columns | None = None
+    report_id: int = 0
+    severities: tuple[int, int, int] = (0, 0, 0)  # error, warning, info
     error: str | None = None
 
 
@@ -70,7 +73,9 @@ def parse_task(task: Task) -> Outcome:
             path=task.path, sha256=task.sha256, parser_version=task.parser_version, provenance=task.provenance,
             url=task.manifest.url if task.manifest else None,
             body_id=task.manifest.body_id if task.manifest else None))
-        return Outcome(task.path, task.sha256, rows=rows)
+        rep = rows["reports"][0]
+        return Outcome(task.path, task.sha256, columns=to_columns(rows), report_id=rep[0],
+                       severities=(rep[-4], rep[-3], rep[-2]))
     except NianbaoError as exc:
         reason = getattr(exc, "reason", None) or str(exc)
         return Outcome(task.path, task.sha256, error=reason)
@@ -96,32 +101,31 @@ def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> Chu
 
     import pyarrow.parquet as pq
 
-    from .schema import REPORT_TABLES, arrow_table
+    from .schema import REPORT_TABLES, ColumnBatch
 
     worker_setup()
-    merged: Rows = {t: [] for t in REPORT_TABLES}
+    batch = ColumnBatch()
     out = ChunkResult()
     sev: Counter[str] = Counter()
     for task in tasks:
         o = parse_task(task)
-        if o.rows is None:
+        if o.columns is None:
             out.errors.append((o.path, o.sha256, o.error or ""))
             continue
-        for table, rows in o.rows.items():
-            merged[table].extend(rows)
-        rep = o.rows["reports"][0]
-        out.ids.append(rep[0])
+        batch.add(o.columns)
+        out.ids.append(o.report_id)
         out.ok_paths.append(o.path)
-        sev.update({"error": rep[-4], "warning": rep[-3], "info": rep[-2]})
+        sev.update(dict(zip(("error", "warning", "info"), o.severities, strict=True)))
     base = Path(parts_dir)
-    for table, rows in merged.items():
-        if not rows:
+    for table in REPORT_TABLES:
+        data = batch.table(table)
+        if data is None:
             continue
         target = base / table / f"part-{chunk:06d}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         os.close(fd)
-        pq.write_table(arrow_table(table, rows), tmp)
+        pq.write_table(data, tmp)
         os.replace(tmp, target)
         out.parts[table] = str(target)
     out.severities = dict(sev)
