@@ -46,6 +46,8 @@ t = time.perf_counter(); con.execute("SELECT count(*) FROM (SELECT * FROM wide)"
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"read": s.read, "failed": s.failed, "seconds": s.seconds, "crossyear": s.crossyear_seconds,
                   "pairs": s.crossyear_pairs, "worker_rss_kb": s.peak_rss_worker_kb, "main_rss_kb": own,
+                  "worker_cpu": sum(s.workers.values()), "workers": len(s.workers),
+                  "main_cpu": resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime,
                   "db_bytes": size, "stats_s": total, "stats_grouped_s": grouped, "wide_s": wide}))
 """
 
@@ -96,7 +98,8 @@ def main() -> None:
     ensure_corpus(max(sizes))
     print(f"machine: {os.cpu_count()} cores; corpus {CORPUS}")
     header = (f"{'size':>6} {'run':<7} {'reports':>7} {'fail':>4} {'rep/s':>7} {'parse s':>8} {'xyear s':>7} "
-              f"{'worker RSS':>10} {'main RSS':>9} {'DB B/rep':>8} {'stats s':>7} {'by yr,kind':>10} {'wide s':>6}")
+              f"{'worker RSS':>10} {'main RSS':>9} {'wCPU ms/rep':>11} {'main CPU s':>10} {'DB B/rep':>8} {'stats s':>7} "
+              f"{'by yr,kind':>10} {'wide s':>6}")
     print(header)
     results: dict[tuple[int, str], dict] = {}
     for size in sizes:

@@ -131,6 +131,11 @@ def test_walk_problems_are_reported_not_fatal(corpus: Path, tmp_path: Path) -> N
     reasons = dict(con.execute("SELECT path, reason FROM errors WHERE stage = 'walk'").fetchall())
     assert "符号链接循环" in reasons[str(root / "sub" / "loop")]
     assert "不存在" in reasons[str(root / "dangling.txt")]
+    con.close()
+    (root / "sub" / "loop").unlink()  # fixed: the next run no longer lists it
+    ingest([root], tmp_path / "c.duckdb", opts(jobs=1))
+    con = connect(tmp_path / "c.duckdb", read_only=True)
+    assert [p for (p,) in con.execute("SELECT path FROM errors").fetchall()] == [str(root / "dangling.txt")]
 
 
 # -- a tiny corpus whose indicators are computed by hand ---------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -61,7 +60,13 @@ class IngestSummary:
     crossyear_pairs: int = 0
     seconds: float = 0.0
     crossyear_seconds: float = 0.0
-    peak_rss_worker_kb: int = 0
+    peak_rss_worker_kb: int = 0  # the largest peak RSS of one worker process (--jobs 1: this process)
+    workers: dict[int, float] = field(default_factory=dict)  # worker pid → CPU seconds used
+
+    def note_worker(self, usage: tuple[int, float, int]) -> None:
+        pid, cpu, rss = usage
+        self.workers[pid] = max(cpu, self.workers.get(pid, 0.0))
+        self.peak_rss_worker_kb = max(self.peak_rss_worker_kb, rss)
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
@@ -199,7 +204,18 @@ class Writer:
             except OSError:
                 pass
 
-    def write_problems(self, problems: list[tuple[str, str | None, str, str]]) -> None:
+    def write_problems(self, roots: list[Path], problems: list[tuple[str, str | None, str, str]]) -> None:
+        """This run's walk problems replace the last run's under the same roots (a loop since removed goes)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for root in roots:
+                con.execute("DELETE FROM errors WHERE stage = 'walk' AND (path = ? OR starts_with(path, ?))",
+                            [str(root), str(root).rstrip("/") + "/"])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         if problems:
             self._replace([], [], problems, lambda table: None)
 
@@ -233,11 +249,12 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
     started = time.perf_counter()
     started_at = time.time()
     summary = IngestSummary()
+    roots = [Path(p) for p in paths]
     con = connect(db)
     try:
-        tasks, problems = plan(paths, con, options, summary)
+        tasks, problems = plan(roots, con, options, summary)
         writer = Writer(con)
-        writer.write_problems(problems)
+        writer.write_problems(roots, problems)
         summary.failed += sum(1 for p in problems if p[2] == "read")
         progress.start(len(tasks))
         try:
@@ -251,7 +268,7 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
                     summary.read += len(chunk.ids)
                     summary.failed += len(chunk.errors)
                     summary.severities.update(chunk.severities)
-                    summary.peak_rss_worker_kb = max(summary.peak_rss_worker_kb, chunk.peak_rss_kb)
+                    summary.note_worker(chunk.worker)
                     progress.advance(len(chunk.ids), len(chunk.errors))
         finally:
             progress.stop()
@@ -286,6 +303,7 @@ def _run_local(tasks: list[Task], jobs: int, options: IngestOptions, writer: Wri
     try:
         for outcome in _local(tasks, jobs):
             buffer.append(outcome)
+            summary.note_worker(outcome.worker)
             if outcome.columns is None:
                 summary.failed += 1
                 progress.advance(0, 1)
@@ -300,5 +318,3 @@ def _run_local(tasks: list[Task], jobs: int, options: IngestOptions, writer: Wri
         flush()  # the reports already parsed are whole: keep them
         raise
     flush()
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN if jobs > 1 else resource.RUSAGE_SELF)
-    summary.peak_rss_worker_kb = usage.ru_maxrss

@@ -10,6 +10,7 @@ before the first file instead of during it.
 from __future__ import annotations
 
 import os
+import resource
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,6 +42,13 @@ class Outcome:
     report_id: int = 0
     severities: tuple[int, int, int] = (0, 0, 0)  # error, warning, info
     error: str | None = None
+    worker: tuple[int, float, int] = (0, 0.0, 0)  # the worker's pid, CPU seconds so far, peak RSS (KiB)
+
+
+def worker_usage() -> tuple[int, float, int]:
+    """(pid, CPU seconds, peak RSS KiB) of this worker: measured where the work runs, whatever the engine."""
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return os.getpid(), u.ru_utime + u.ru_stime, u.ru_maxrss
 
 
 _state: dict[str, Any] = {}
@@ -75,12 +83,13 @@ def parse_task(task: Task) -> Outcome:
             body_id=task.manifest.body_id if task.manifest else None))
         rep = rows["reports"][0]
         return Outcome(task.path, task.sha256, columns=to_columns(rows), report_id=rep[0],
-                       severities=(rep[-4], rep[-3], rep[-2]))
+                       severities=(rep[-4], rep[-3], rep[-2]), worker=worker_usage())
     except NianbaoError as exc:
         reason = getattr(exc, "reason", None) or str(exc)
-        return Outcome(task.path, task.sha256, error=reason)
+        return Outcome(task.path, task.sha256, error=reason, worker=worker_usage())
     except Exception as exc:  # a parser bug in one file must not stop the corpus
-        return Outcome(task.path, task.sha256, error=f"解析失败（{type(exc).__name__}: {exc}）")
+        return Outcome(task.path, task.sha256, error=f"解析失败（{type(exc).__name__}: {exc}）",
+                       worker=worker_usage())
 
 
 @dataclass
@@ -92,13 +101,11 @@ class ChunkResult:
     ok_paths: list[str] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, sha256, reason)
     severities: dict[str, int] = field(default_factory=dict)
-    peak_rss_kb: int = 0
+    worker: tuple[int, float, int] = (0, 0.0, 0)
 
 
 def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> ChunkResult:
     """Parse a chunk and write each table's rows as one Parquet part under `parts_dir` (atomically)."""
-    import resource
-
     import pyarrow.parquet as pq
 
     from .schema import REPORT_TABLES, ColumnBatch
@@ -129,6 +136,6 @@ def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> Chu
         os.replace(tmp, target)
         out.parts[table] = str(target)
     out.severities = dict(sev)
-    out.peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out.worker = worker_usage()
     return out
 
