@@ -26,7 +26,7 @@ import duckdb
 
 from .connection import connect, parser_version
 from .manifest import ManifestEntry, load_manifest
-from .schema import REPORT_TABLES, ColumnBatch, arrow_table
+from .schema import REPORT_TABLES, ColumnBatch, arrow_table, transaction
 from .walk import walk
 from .work import ChunkResult, Outcome, Task, parse_task, worker_setup
 
@@ -146,8 +146,7 @@ class Writer:
     def _replace(self, ids: list[int], ok_paths: list[str], errors: list[tuple[str, str | None, str, str]],
                  load: Callable[[str], None]) -> None:
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             if ids:
                 # Only reports parsed again (--reparse, a new parser version) have rows to replace; the
                 # DELETEs scan the long tables, so a first ingest must not pay for them batch after batch.
@@ -168,10 +167,6 @@ class Writer:
                 rows = [(p, sha, stage, reason, version) for p, sha, stage, reason in errors]
                 err = arrow_table("errors", rows)  # noqa: F841 - read by name below
                 con.execute("INSERT INTO errors SELECT * FROM err")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def write_outcomes(self, outcomes: list[Outcome]) -> None:
         batch = ColumnBatch()
@@ -207,15 +202,10 @@ class Writer:
     def write_problems(self, roots: list[Path], problems: list[tuple[str, str | None, str, str]]) -> None:
         """This run's walk problems replace the last run's under the same roots (a loop since removed goes)."""
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             for root in roots:
                 con.execute("DELETE FROM errors WHERE stage = 'walk' AND (path = ? OR starts_with(path, ?))",
                             [str(root), str(root).rstrip("/") + "/"])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         if problems:
             self._replace([], [], problems, lambda table: None)
 
