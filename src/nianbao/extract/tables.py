@@ -17,8 +17,8 @@ from ..document import Cell, Document, Grid, Paragraph
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
 from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
+from ..rules.catalogue import TABLE_LABELS, finding
 from ..templates import Group, Row, Template
-from ..templates.rules import TABLE_LABELS, finding
 from .labels import Memo, cached_matcher
 from .sections import heading_section
 
