@@ -59,7 +59,7 @@ def ensure_corpus(size: int) -> None:
         have = len(list((CORPUS / fmt).glob(f"*.{EXT[fmt]}"))) if (CORPUS / fmt).is_dir() else 0
         if have < want:
             print(f"generating {want - have} {fmt} reports into {CORPUS} …", flush=True)
-            from nianbao.writers.synth import write_corpus
+            from nianbao.synth import write_corpus
 
             write_corpus(want - have, CORPUS, (fmt,), seed=seed, start=have)
 

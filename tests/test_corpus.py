@@ -26,8 +26,8 @@ from nianbao.model import (
     Source,
     Tables,
 )
+from nianbao.synth import write_corpus
 from nianbao.templates import get_template
-from nianbao.writers.synth import write_corpus
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 TABLES = ("reports", "cells", "sections", "figures", "findings", "errors")
