@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-"$PY" -m pip install --quiet --disable-pip-version-check -e '.[test,bench,web]'
+"$PY" -m pip install --quiet --disable-pip-version-check -e '.[test,bench,web,cluster]'
 
 # PDF output (nianbao render -o x.pdf, nianbao synth --formats pdf): LibreOffice and a CJK font.
 if ! command -v soffice >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then

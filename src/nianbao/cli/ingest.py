@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,9 +25,10 @@ from .common import err_console
 class _RichProgress:
     """A bar with rate, ETA and errors so far; plain lines every few seconds when stderr is not a terminal."""
 
-    def __init__(self, interval: float = 5.0) -> None:
+    def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
-        self.interval = interval
+        # seconds between plain lines (logs of long runs; 0 = a line per file)
+        self.interval = float(os.environ.get("NIANBAO_PROGRESS_INTERVAL", "5"))
         self.done = self.failed = self.total = 0
         self.t0 = self.last = time.monotonic()
         self.progress: Progress | None = None
@@ -99,4 +101,4 @@ def ingest_command(
     except KeyboardInterrupt:
         err_console.print("已中断：已提交的报告保留在库中，再次运行会从中断处继续")
         raise typer.Exit(130) from None
-    err_console.print(summary.line())
+    err_console.print(summary.line(), soft_wrap=True)

@@ -12,8 +12,9 @@ import typer
 from rich.table import Table
 
 from ..errors import NianbaoError
+from ..writers.output import atomic_write
 from . import app
-from .common import atomic_write, err_console, out_console
+from .common import err_console, out_console
 
 FORMATS = ("table", "csv", "xlsx", "json")
 

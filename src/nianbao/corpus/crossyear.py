@@ -14,7 +14,7 @@ import duckdb
 
 from ..checks.crossyear import check_cross_year
 from .rows import load_reports
-from .schema import arrow_table
+from .schema import arrow_table, transaction
 
 BODIES_PER_TRANSACTION = 500
 
@@ -40,8 +40,7 @@ def run_crossyear(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
             for seq, f in enumerate(check_cross_year(reports[cur], reports[prev])):
                 rows.append((cur, 10_000 + seq, "crossyear", prev, f.rule, f.severity, f.message, list(f.cells),
                              f.evidence))
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute("DELETE FROM findings WHERE stage = 'crossyear' AND report_id IN "
                         "(SELECT id FROM reports WHERE body_id IN (SELECT unnest(?::VARCHAR[])))", [group])
             if rows:
@@ -49,10 +48,6 @@ def run_crossyear(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
                 con.execute("INSERT INTO findings SELECT * FROM new")
             con.execute("UPDATE reports SET crossyear_done = TRUE "
                         "WHERE body_id IN (SELECT unnest(?::VARCHAR[]))", [group])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         pairs_done += len(pairs)
         found += len(rows)
     return pairs_done, found

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +26,7 @@ import duckdb
 
 from .connection import connect, parser_version
 from .manifest import ManifestEntry, load_manifest
-from .schema import REPORT_TABLES, arrow_table
+from .schema import REPORT_TABLES, ColumnBatch, arrow_table, transaction
 from .walk import walk
 from .work import ChunkResult, Outcome, Task, parse_task, worker_setup
 
@@ -60,7 +59,14 @@ class IngestSummary:
     crossyear_findings: int = 0
     crossyear_pairs: int = 0
     seconds: float = 0.0
-    peak_rss_worker_kb: int = 0
+    crossyear_seconds: float = 0.0
+    peak_rss_worker_kb: int = 0  # the largest peak RSS of one worker process (--jobs 1: this process)
+    workers: dict[int, float] = field(default_factory=dict)  # worker pid → CPU seconds used
+
+    def note_worker(self, usage: tuple[int, float, int]) -> None:
+        pid, cpu, rss = usage
+        self.workers[pid] = max(cpu, self.workers.get(pid, 0.0))
+        self.peak_rss_worker_kb = max(self.peak_rss_worker_kb, rss)
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
@@ -73,7 +79,7 @@ class IngestSummary:
         tail = f"（{'，'.join(extra)}）" if extra else ""
         return (f"读取 {self.read} 份，跳过 {self.skipped} 份（已在库中），失败 {self.failed} 个{tail}；"
                 f"发现 {sev}；跨年核查 {self.crossyear_pairs} 对 {self.crossyear_findings} 条；"
-                f"用时 {self.seconds:.1f} 秒")
+                f"用时 {self.seconds:.1f} 秒" + ("（失败原因见 errors 表）" if self.failed else ""))
 
 
 class Progress(Protocol):
@@ -140,13 +146,17 @@ class Writer:
     def _replace(self, ids: list[int], ok_paths: list[str], errors: list[tuple[str, str | None, str, str]],
                  load: Callable[[str], None]) -> None:
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             if ids:
-                con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::BIGINT[]) AS id", [ids])
-                for table in ("cells", "sections", "figures", "findings"):
-                    con.execute(f"DELETE FROM {table} WHERE report_id IN (SELECT id FROM _ids)")
-                con.execute("DELETE FROM reports WHERE id IN (SELECT id FROM _ids)")
+                # Only reports parsed again (--reparse, a new parser version) have rows to replace; the
+                # DELETEs scan the long tables, so a first ingest must not pay for them batch after batch.
+                again = [i for (i,) in con.execute(
+                    "SELECT id FROM reports WHERE id IN (SELECT unnest(?::BIGINT[]))", [ids]).fetchall()]
+                if again:
+                    con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::BIGINT[]) AS id", [again])
+                    for table in ("cells", "sections", "figures", "findings"):
+                        con.execute(f"DELETE FROM {table} WHERE report_id IN (SELECT id FROM _ids)")
+                    con.execute("DELETE FROM reports WHERE id IN (SELECT id FROM _ids)")
                 for table in REPORT_TABLES:
                     load(table)
             gone = ok_paths + [e[0] for e in errors]
@@ -157,26 +167,21 @@ class Writer:
                 rows = [(p, sha, stage, reason, version) for p, sha, stage, reason in errors]
                 err = arrow_table("errors", rows)  # noqa: F841 - read by name below
                 con.execute("INSERT INTO errors SELECT * FROM err")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def write_outcomes(self, outcomes: list[Outcome]) -> None:
-        merged: dict[str, list[tuple]] = {t: [] for t in REPORT_TABLES}  # type: ignore[type-arg]
+        batch = ColumnBatch()
         ids, ok, errors = [], [], []
         for o in outcomes:
-            if o.rows is None:
+            if o.columns is None:
                 errors.append((o.path, o.sha256, "read", o.error or ""))
                 continue
-            for table, rows in o.rows.items():
-                merged[table].extend(rows)
-            ids.append(o.rows["reports"][0][0])
+            batch.add(o.columns)
+            ids.append(o.report_id)
             ok.append(o.path)
 
         def load(table: str) -> None:
-            if merged[table]:
-                rows_arrow = arrow_table(table, merged[table])  # noqa: F841 - read by name below
+            rows_arrow = batch.table(table)
+            if rows_arrow is not None:
                 self.con.execute(f"INSERT INTO {table} SELECT * FROM rows_arrow")
 
         self._replace(ids, ok, errors, load)
@@ -194,7 +199,13 @@ class Writer:
             except OSError:
                 pass
 
-    def write_problems(self, problems: list[tuple[str, str | None, str, str]]) -> None:
+    def write_problems(self, roots: list[Path], problems: list[tuple[str, str | None, str, str]]) -> None:
+        """This run's walk problems replace the last run's under the same roots (a loop since removed goes)."""
+        con = self.con
+        with transaction(con):
+            for root in roots:
+                con.execute("DELETE FROM errors WHERE stage = 'walk' AND (path = ? OR starts_with(path, ?))",
+                            [str(root), str(root).rstrip("/") + "/"])
         if problems:
             self._replace([], [], problems, lambda table: None)
 
@@ -228,11 +239,12 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
     started = time.perf_counter()
     started_at = time.time()
     summary = IngestSummary()
+    roots = [Path(p) for p in paths]
     con = connect(db)
     try:
-        tasks, problems = plan(paths, con, options, summary)
+        tasks, problems = plan(roots, con, options, summary)
         writer = Writer(con)
-        writer.write_problems(problems)
+        writer.write_problems(roots, problems)
         summary.failed += sum(1 for p in problems if p[2] == "read")
         progress.start(len(tasks))
         try:
@@ -246,15 +258,17 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
                     summary.read += len(chunk.ids)
                     summary.failed += len(chunk.errors)
                     summary.severities.update(chunk.severities)
-                    summary.peak_rss_worker_kb = max(summary.peak_rss_worker_kb, chunk.peak_rss_kb)
+                    summary.note_worker(chunk.worker)
                     progress.advance(len(chunk.ids), len(chunk.errors))
         finally:
             progress.stop()
         if options.crossyear:
             from .crossyear import run_crossyear
 
+            t = time.perf_counter()
             pairs, found = run_crossyear(con)
             summary.crossyear_pairs, summary.crossyear_findings = pairs, found
+            summary.crossyear_seconds = time.perf_counter() - t
         summary.seconds = time.perf_counter() - started
         con.execute("INSERT INTO runs VALUES (to_timestamp(?), now(), ?, ?, ?, ?, ?, ?)",
                     [started_at, options.engine, jobs, summary.read, summary.skipped, summary.failed,
@@ -279,13 +293,13 @@ def _run_local(tasks: list[Task], jobs: int, options: IngestOptions, writer: Wri
     try:
         for outcome in _local(tasks, jobs):
             buffer.append(outcome)
-            if outcome.rows is None:
+            summary.note_worker(outcome.worker)
+            if outcome.columns is None:
                 summary.failed += 1
                 progress.advance(0, 1)
             else:
-                rep = outcome.rows["reports"][0]
                 summary.read += 1
-                summary.severities.update({"error": rep[-4], "warning": rep[-3], "info": rep[-2]})
+                summary.severities.update(dict(zip(("error", "warning", "info"), outcome.severities, strict=True)))
                 progress.advance(1, 0)
             # by count, and at least every few seconds so a slow corpus (scans) still commits often
             if len(buffer) >= options.batch_size or time.monotonic() - last > 5:
@@ -294,5 +308,3 @@ def _run_local(tasks: list[Task], jobs: int, options: IngestOptions, writer: Wri
         flush()  # the reports already parsed are whole: keep them
         raise
     flush()
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN if jobs > 1 else resource.RUSAGE_SELF)
-    summary.peak_rss_worker_kb = usage.ru_maxrss

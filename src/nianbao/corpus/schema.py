@@ -11,7 +11,8 @@ writes Parquet parts with them, and both load into the tables defined here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
@@ -179,6 +180,34 @@ def arrow_table(name: str, rows: list[tuple[Any, ...]]) -> pa.Table:
                                 schema=schema)
 
 
+Columns = dict[str, list[list[Any]]]  # table → its columns (lists), in schema order
+
+
+def to_columns(rows: dict[str, list[tuple[Any, ...]]]) -> Columns:
+    """Rows (tuples) as columns: done per report in the workers, so the writer only concatenates."""
+    return {t: [list(c) for c in zip(*r, strict=True)] if r else [[] for _ in ARROW[t]] for t, r in rows.items()}
+
+
+class ColumnBatch:
+    """Columns of many reports gathered for one insert (Arrow arrays are built once per batch)."""
+
+    def __init__(self) -> None:
+        self.cols: Columns = {t: [[] for _ in ARROW[t]] for t in REPORT_TABLES}
+
+    def add(self, columns: Columns) -> None:
+        for table, cols in columns.items():
+            for dst, src in zip(self.cols[table], cols, strict=True):
+                dst.extend(src)
+
+    def table(self, name: str) -> pa.Table | None:
+        cols = self.cols[name]
+        if not cols[0]:
+            return None
+        schema = ARROW[name]
+        return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(cols, schema, strict=True)],
+                                    schema=schema)
+
+
 def cell_label_rows() -> list[tuple[str, int, str, str]]:
     """(cell path, position, table, Chinese label) for every column of `wide`, labels from the templates."""
     from ..checks.common import TABLE_SHORT, _cells_of
@@ -245,6 +274,18 @@ FROM rep LEFT JOIN vals ON vals.report_id = rep.id"""
     return [wide, series]
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All or nothing: committed when the block ends, rolled back on any exception (or a kill)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def _views_digest(statements: list[str]) -> str:
     return hashlib.sha256("\n".join(statements).encode()).hexdigest()
 
@@ -253,24 +294,16 @@ def migrate(con: duckdb.DuckDBPyConnection, log: Callable[[str], None] | None = 
     """Bring a database to SCHEMA_VERSION (each migration in its own transaction); returns the version."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR)")
     done = {v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    if done and max(done) > SCHEMA_VERSION:
+        raise RuntimeError(f"数据库的结构版本（{max(done)}）比本程序（{SCHEMA_VERSION}）新，请升级 nianbao")
     for version, description, sql in MIGRATIONS:
         if version in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(sql)
-            if version == 1:
-                con.executemany("INSERT INTO cell_labels VALUES (?, ?, ?, ?)", cell_label_rows())
             con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, description])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         if log:
             log(f"schema migration {version}: {description}")
-    newest = max(done | {SCHEMA_VERSION})
-    if newest > SCHEMA_VERSION:
-        raise RuntimeError(f"数据库的结构版本（{newest}）比本程序（{SCHEMA_VERSION}）新，请升级 nianbao")
     _refresh_views(con)
     return SCHEMA_VERSION
 
@@ -282,14 +315,10 @@ def _refresh_views(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute("SELECT digest FROM views_state WHERE name = 'views'").fetchall()
     if rows and rows[0][0] == digest:
         return
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for sql in statements:
             con.execute(sql)
+        # labels follow the template definitions like the views do
         con.execute("DELETE FROM cell_labels")
         con.executemany("INSERT INTO cell_labels VALUES (?, ?, ?, ?)", cell_label_rows())
         con.execute("INSERT OR REPLACE INTO views_state VALUES ('views', ?)", [digest])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise

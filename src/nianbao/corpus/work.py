@@ -10,6 +10,7 @@ before the first file instead of during it.
 from __future__ import annotations
 
 import os
+import resource
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from typing import Any
 
 from ..errors import NianbaoError
 from .manifest import ManifestEntry, apply_manifest
-from .rows import RowOptions, Rows, report_rows
+from .rows import RowOptions, report_rows
+from .schema import Columns, to_columns
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,21 @@ class Task:
 
 @dataclass
 class Outcome:
-    """One file's result: its rows, or the reason it failed."""
+    """One file's result: its rows (as columns), or the reason it failed."""
 
     path: str
     sha256: str
-    rows: Rows | None = None
+    columns: Columns | None = None
+    report_id: int = 0
+    severities: tuple[int, int, int] = (0, 0, 0)  # error, warning, info
     error: str | None = None
+    worker: tuple[int, float, int] = (0, 0.0, 0)  # the worker's pid, CPU seconds so far, peak RSS (KiB)
+
+
+def worker_usage() -> tuple[int, float, int]:
+    """(pid, CPU seconds, peak RSS KiB) of this worker: measured where the work runs, whatever the engine."""
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return os.getpid(), u.ru_utime + u.ru_stime, u.ru_maxrss
 
 
 _state: dict[str, Any] = {}
@@ -70,12 +81,15 @@ def parse_task(task: Task) -> Outcome:
             path=task.path, sha256=task.sha256, parser_version=task.parser_version, provenance=task.provenance,
             url=task.manifest.url if task.manifest else None,
             body_id=task.manifest.body_id if task.manifest else None))
-        return Outcome(task.path, task.sha256, rows=rows)
+        rep = rows["reports"][0]
+        return Outcome(task.path, task.sha256, columns=to_columns(rows), report_id=rep[0],
+                       severities=(rep[-4], rep[-3], rep[-2]), worker=worker_usage())
     except NianbaoError as exc:
         reason = getattr(exc, "reason", None) or str(exc)
-        return Outcome(task.path, task.sha256, error=reason)
+        return Outcome(task.path, task.sha256, error=reason, worker=worker_usage())
     except Exception as exc:  # a parser bug in one file must not stop the corpus
-        return Outcome(task.path, task.sha256, error=f"解析失败（{type(exc).__name__}: {exc}）")
+        return Outcome(task.path, task.sha256, error=f"解析失败（{type(exc).__name__}: {exc}）",
+                       worker=worker_usage())
 
 
 @dataclass
@@ -87,44 +101,41 @@ class ChunkResult:
     ok_paths: list[str] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, sha256, reason)
     severities: dict[str, int] = field(default_factory=dict)
-    peak_rss_kb: int = 0
+    worker: tuple[int, float, int] = (0, 0.0, 0)
 
 
 def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> ChunkResult:
     """Parse a chunk and write each table's rows as one Parquet part under `parts_dir` (atomically)."""
-    import resource
-
     import pyarrow.parquet as pq
 
-    from .schema import REPORT_TABLES, arrow_table
+    from .schema import REPORT_TABLES, ColumnBatch
 
     worker_setup()
-    merged: Rows = {t: [] for t in REPORT_TABLES}
+    batch = ColumnBatch()
     out = ChunkResult()
     sev: Counter[str] = Counter()
     for task in tasks:
         o = parse_task(task)
-        if o.rows is None:
+        if o.columns is None:
             out.errors.append((o.path, o.sha256, o.error or ""))
             continue
-        for table, rows in o.rows.items():
-            merged[table].extend(rows)
-        rep = o.rows["reports"][0]
-        out.ids.append(rep[0])
+        batch.add(o.columns)
+        out.ids.append(o.report_id)
         out.ok_paths.append(o.path)
-        sev.update({"error": rep[-4], "warning": rep[-3], "info": rep[-2]})
+        sev.update(dict(zip(("error", "warning", "info"), o.severities, strict=True)))
     base = Path(parts_dir)
-    for table, rows in merged.items():
-        if not rows:
+    for table in REPORT_TABLES:
+        data = batch.table(table)
+        if data is None:
             continue
         target = base / table / f"part-{chunk:06d}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         os.close(fd)
-        pq.write_table(arrow_table(table, rows), tmp)
+        pq.write_table(data, tmp)
         os.replace(tmp, target)
         out.parts[table] = str(target)
     out.severities = dict(sev)
-    out.peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out.worker = worker_usage()
     return out
 
