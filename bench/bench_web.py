@@ -41,7 +41,7 @@ def main() -> None:
     files = [ROOT / "examples" / "linchuan_2023.txt"]
     with tempfile.TemporaryDirectory() as tmp:
         if shutil.which("soffice"):
-            from nianbao.writers.synth import write_corpus
+            from nianbao.synth import write_corpus
 
             files += [p for p in write_corpus(1, Path(tmp), formats=("pdf",), seed=11) if p.suffix == ".pdf"]
         start = time.perf_counter()

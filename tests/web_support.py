@@ -32,7 +32,7 @@ def xss_text() -> str:
 
 def synth_pdf(tmp: Path) -> Path:
     """A synthetic report rendered as PDF by the project's own generator (LibreOffice needed)."""
-    from nianbao.writers.synth import write_corpus
+    from nianbao.synth import write_corpus
 
     paths = write_corpus(1, tmp, formats=("pdf",), seed=11)
     return next(p for p in paths if p.suffix == ".pdf")

@@ -138,7 +138,7 @@ def series(c: Corpus, body_id: str) -> tuple[list[dict[str, Any]], dict[str, str
 
 
 def rule_title(rule: str) -> str:
-    from ..templates.rules import RULES
+    from ..rules.catalogue import RULES
 
     r = RULES.get(rule)
     return r.title if r is not None else rule

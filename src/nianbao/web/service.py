@@ -142,7 +142,7 @@ def download_bytes(report: Report, kind: str, office: str = "", reviewer: str = 
                 raise DownloadUnavailable(f"服务器上没有安装 LibreOffice，无法生成 PDF：{exc}") from None
             raise
     if kind == "review-html":
-        from ..checks.sheet import render_html
+        from ..writers.review_sheet import render_html
 
         return render_html([report]).encode("utf-8")
     if kind == "review-docx":

@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..checks.common import TABLE_SHORT, cell_labels
-from ..checks.sheet import SEVERITY_ZH, cell_lines, ordered
-from ..explain import where
+from ..checks.common import TABLE_SHORT, cell_labels, report_template
 from ..model import Finding, Report
-from ..writers import report_template
+from ..writers.explain import where
 from ..writers.layout import LTable, format_value, report_tables
+from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered
 from .store import Entry
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
