@@ -157,3 +157,22 @@ def test_without_db_the_corpus_pages_say_so() -> None:
     r = plain.get("/corpus")
     assert r.status_code == 404 and "--db" in r.text
     assert plain.get("/api/corpus/reports").status_code == 404
+
+
+def test_compare_downloads(client: TestClient) -> None:
+    from openpyxl import load_workbook
+
+    params = {"body": LINCHUAN, "a": 2022, "b": 2023}
+    page = client.get("/compare/corpus", params=params).text
+    assert 'href="/compare/corpus/download/xlsx?body=' in page
+    html = client.get("/compare/corpus/download/html", params=params)
+    assert html.status_code == 200 and "attachment" in html.headers["content-disposition"]
+    assert "临川县自然资源局" in html.text
+    wb = load_workbook(io.BytesIO(client.get("/compare/corpus/download/xlsx", params=params).content))
+    assert wb.sheetnames
+    assert client.get("/compare/corpus/download/json", params=params).json()["b"]["year"] == 2023
+    assert client.get("/compare/corpus/download/exe", params=params).status_code == 404
+    files = {"a": ("2022.txt", year_variant(2022).encode("utf-8")), "b": ("2023.txt", year_variant(2023).encode("utf-8"))}
+    location = client.post("/compare", files=files, follow_redirects=False).headers["location"]
+    query = location.split("?", 1)[1]
+    assert client.get(f"/compare/download/json?{query}").json()["a"]["year"] == 2022

@@ -25,7 +25,39 @@ def comparison(a: Report, b: Report) -> Any:
 
 def render(request: Request, cmp: Any, a_id: str | None = None, b_id: str | None = None,
            status: int = 200) -> HTMLResponse:
-    return page(request, "compare.html", status=status, cmp=cmp, verdicts=VERDICT_ZH, a_id=a_id, b_id=b_id)
+    query = request.url.query  # the same pair, for the download links
+    return page(request, "compare.html", status=status, cmp=cmp, verdicts=VERDICT_ZH, a_id=a_id, b_id=b_id,
+                download=f"{request.url.path}/download", query=query)
+
+
+COMPARE_DOWNLOADS = {"html": ("网页（独立文件）", "text/html; charset=utf-8"),
+                     "xlsx": ("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                     "json": ("JSON", "application/json")}
+
+
+def comparison_file(cmp: Any, fmt: str) -> Response:
+    import io
+
+    from .pages import attachment
+
+    if fmt == "html":
+        from ..writers.comparison import comparison_html
+
+        data = comparison_html(cmp).encode("utf-8")
+    elif fmt == "xlsx":
+        from ..writers.comparison import write_comparison_xlsx
+
+        buf = io.BytesIO()
+        write_comparison_xlsx(cmp, buf)
+        data = buf.getvalue()
+    elif fmt == "json":
+        data = cmp.to_json().encode("utf-8")
+    else:
+        raise HTTPException(404, "没有这种下载格式")
+    name = f"对比_{cmp.a.organization or '报告'}_{cmp.a.year or ''}-{cmp.b.year or ''}.{fmt}"
+    from .tasks import display_name
+
+    return attachment(data, COMPARE_DOWNLOADS[fmt][1], display_name(name))
 
 
 @router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
@@ -35,6 +67,12 @@ def compare_page(request: Request, a: str = "", b: str = "") -> Response:
         ea, eb = entry_or_404(request, a), entry_or_404(request, b)
         return render(request, comparison(ea.report, eb.report), ea.id, eb.id)
     return page(request, "compare.html", cmp=None)
+
+
+@router.get("/compare/download/{fmt}", include_in_schema=False)
+def compare_download(request: Request, fmt: str, a: str, b: str) -> Response:
+    ea, eb = entry_or_404(request, a), entry_or_404(request, b)
+    return comparison_file(comparison(ea.report, eb.report), fmt)
 
 
 @router.post("/compare", include_in_schema=False)
@@ -74,6 +112,12 @@ def corpus_pair(request: Request, body: str, a: int, b: int) -> tuple[Report, Re
 def compare_corpus(request: Request, body: str, a: int, b: int) -> HTMLResponse:
     ra, rb = corpus_pair(request, body, a, b)
     return render(request, comparison(ra, rb))
+
+
+@router.get("/compare/corpus/download/{fmt}", include_in_schema=False)
+def compare_corpus_download(request: Request, fmt: str, body: str, a: int, b: int) -> Response:
+    ra, rb = corpus_pair(request, body, a, b)
+    return comparison_file(comparison(ra, rb), fmt)
 
 
 @router.post("/api/compare", tags=["api"], summary="对比两份报告 JSON（较早的一份为 a）")
