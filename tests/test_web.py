@@ -325,3 +325,11 @@ def test_sandbox_timeout_ends_the_whole_process_group(tmp_path: Path) -> None:
     while alive() and time.time() < deadline:
         time.sleep(0.1)
     assert not alive()
+
+
+def test_loopback_server_refuses_foreign_host_names() -> None:
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not reach the server."""
+    app = create_app(Settings(allowed_hosts=("127.0.0.1", "localhost")))
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/").status_code == 200
+    assert TestClient(app, base_url="http://evil.example").get("/").status_code == 400

@@ -29,7 +29,9 @@ def serve_command(
     if db is not None and not db.is_file():
         err_console.print(f"[bold red]错误[/] {db}: 语料库文件不存在")
         raise typer.Exit(2)
-    settings = Settings(db=db, max_upload_mb=max_upload, limits=Limits(seconds=timeout, memory_mb=memory))
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    settings = Settings(db=db, max_upload_mb=max_upload, limits=Limits(seconds=timeout, memory_mb=memory),
+                        allowed_hosts=("127.0.0.1", "localhost", "[::1]") if loopback else ("*",))
     if keep_dir is not None:
         settings.keep_dir = keep_dir
     try:
@@ -39,6 +41,6 @@ def serve_command(
         raise typer.Exit(2) from None
     shown = f"[{host}]" if ":" in host else host
     print(f"nianbao 网页界面：http://{shown}:{port}/   （按 Ctrl+C 停止）", flush=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not loopback:
         err_console.print(f"[yellow]注意[/] 监听 {host}：同一网络中的其他计算机也能访问本服务")
     uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -32,6 +32,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         app.state.corpus = open_corpus(settings.db)
     app.add_middleware(SafetyMiddleware, max_body=settings.max_body)
+    if "*" not in settings.allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
     app.include_router(pages.router)
     app.include_router(api_routes.router)

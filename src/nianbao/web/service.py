@@ -28,6 +28,9 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     keep_dir: Path = field(default_factory=default_keep_dir)
     parallel: int = 2  # sandboxed parses at once; more requests wait
+    # Host headers accepted; `nianbao serve` on a loopback address accepts only loopback names, so a
+    # web page elsewhere cannot reach the server through DNS rebinding.
+    allowed_hosts: tuple[str, ...] = ("*",)
 
     @property
     def max_body(self) -> int:
