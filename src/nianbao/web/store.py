@@ -77,22 +77,12 @@ def parse_input(text: str) -> CellValue:
 
 def set_cell(report: Report, path: str, value: CellValue) -> CellValue:
     """Set the value at a cell path and return the previous one; EditError for a path that is not a cell."""
+    from ..model.cells import set_cell as write
+
     try:
-        old = report.cell(path)
+        return write(report.tables, path, value)
     except (KeyError, ValueError):
         raise EditError(f"没有这个单元格：{path[:80]}") from None
-    table, _, rest = path.partition(".")
-    tables = report.tables
-    if table == "applications" and tables.applications is not None:
-        row, _, col = rest.rpartition(".")
-        tables.applications.rows[row][col] = value
-    elif table == "reviews_litigation" and tables.reviews_litigation is not None:
-        group, _, col = rest.partition(".")
-        setattr(getattr(tables.reviews_litigation, group), col, value)
-    elif table == "active_disclosure" and tables.active_disclosure is not None:
-        item, row, col = rest.split(".")
-        tables.active_disclosure.items[item][row][col] = value
-    return old
 
 
 def correct(entry: Entry, path: str, text: str) -> None:
