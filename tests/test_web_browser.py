@@ -114,6 +114,7 @@ def test_upload_see_finding_click_source_correct(page: object, live: str) -> Non
     assert "sev-error" in cell(page, BROKEN_CELL).get_attribute("class")
     assert "sev-warning" in cell(page, BLANK_CELL).get_attribute("class")
     assert page.locator(".finding.sev-error").count() >= 2
+    shot(page, "report-top.png")
     # click the cell: its source line is shown
     cell(page, BROKEN_CELL).click()
     hit = page.locator("#origin pre.source span.hit")

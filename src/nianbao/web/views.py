@@ -21,6 +21,7 @@ KIND_ZH = {"government": "县级以上人民政府（本级）", "department": "
            "unknown": "未能判断"}
 TEMPLATE_EVIDENCE_ZH = {"tables": "依据表格中的栏目名称", "year": "表格未读到，按年度推定", "none": "无依据"}
 PUBLISHED_BASIS_ZH = {"page": "网页上的“发布时间”", "signature": "落款日期"}
+CONTACT_ZH = {"address": "地址", "postcode": "邮编", "phone": "电话", "fax": "传真", "email": "电子邮箱"}
 FORMAT_ZH = {"text": "文本", "html": "网页（HTML）", "pdf": "PDF", "docx": "Word", "image": "图片"}
 
 
@@ -161,7 +162,7 @@ def meta_view(entry: Entry) -> list[tuple[str, str, str]]:
 
     published = m.published.isoformat() if m.published else None
     pub_ev = PUBLISHED_BASIS_ZH.get(m.published_basis or "", "")
-    contact = "；".join(f"{k} {v}" for k, v in m.contact.model_dump().items() if v)
+    contact = "；".join(f"{CONTACT_ZH.get(k, k)} {v}" for k, v in m.contact.model_dump().items() if v)
     rows = [
         ("标题", m.title or "（未找到）", ev("title", m.title)),
         ("机关", m.organization or "（未找到）", ev("organization", m.organization)),
