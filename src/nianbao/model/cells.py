@@ -35,19 +35,3 @@ def get_cell(tables: Tables, path: str) -> CellValue:
         item, row, col = parts
         return a.items[item][row][col]
     raise KeyError(path)
-
-
-def set_cell(tables: Tables, path: str, value: CellValue) -> CellValue:
-    """Write `value` at a cell path and return the value it replaces; KeyError as get_cell."""
-    old = get_cell(tables, path)  # the path exists: the writes below cannot create a key
-    table, _, rest = path.partition(".")
-    if table == "applications":
-        row, _, col = rest.rpartition(".")
-        tables.applications.rows[row][col] = value  # type: ignore[union-attr]
-    elif table == "reviews_litigation":
-        group, _, col = rest.partition(".")
-        setattr(getattr(tables.reviews_litigation, group), col, value)
-    else:
-        item, row, col = rest.split(".")
-        tables.active_disclosure.items[item][row][col] = value  # type: ignore[union-attr]
-    return old

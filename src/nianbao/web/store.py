@@ -77,12 +77,22 @@ def parse_input(text: str) -> CellValue:
 
 def set_cell(report: Report, path: str, value: CellValue) -> CellValue:
     """Set the value at a cell path and return the previous one; EditError for a path that is not a cell."""
-    from ..model.cells import set_cell as write
-
     try:
-        return write(report.tables, path, value)
+        old = report.cell(path)  # the path exists: the writes below cannot create a key
     except (KeyError, ValueError):
         raise EditError(f"没有这个单元格：{path[:80]}") from None
+    table, _, rest = path.partition(".")
+    tables = report.tables
+    if table == "applications":
+        row, _, col = rest.rpartition(".")
+        tables.applications.rows[row][col] = value  # type: ignore[union-attr]
+    elif table == "reviews_litigation":
+        group, _, col = rest.partition(".")
+        setattr(getattr(tables.reviews_litigation, group), col, value)
+    else:
+        item, row, col = rest.split(".")
+        tables.active_disclosure.items[item][row][col] = value  # type: ignore[union-attr]
+    return old
 
 
 def correct(entry: Entry, path: str, text: str) -> None:
