@@ -163,7 +163,7 @@ def run(pages: int, every: int, plain: bool = False) -> None:
                 (Path(tmp) / f"p{i:06d}.html").write_bytes(data)
                 total_bytes += len(data)
             files = sorted(Path(tmp).glob("p*.html"))
-            results = ((f, nianbao.parse(f)) for f in files) if plain else nianbao.parse_many(files)
+            results = ((f, nianbao.parse(f)) for f in files) if plain else nianbao.parse_many(files, tune_gc=True)
             while True:
                 c0, w0 = time.process_time(), time.perf_counter()
                 item = next(results, None)
@@ -342,11 +342,10 @@ def stages(pages: int, rounds: int = 3) -> None:
             root = timed("lxml parse", H._parse, text, "page.html")
             head = timed("head meta", H._head_meta, root)
             body = timed("hidden + strip", _clean_tree, root)
-            measured = timed("measure", H._measure, body)
-            stats = measured.stats
+            stats = timed("measure", H._measure, body)
             article = timed("find body", H._find_body, body, stats)
             doc = Document(path="page.html", format="html", sha256="")
-            doc.page_title = timed("page title", H._page_title, root, head, stats, H._title_owners(root, body, measured))
+            doc.page_title = timed("page title", H._page_title, root, head, stats, H._report_text_owners(root))
             timed("page metadata", H._page_meta_outside, body, article, stats, doc.page_meta)
             walker = H._Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
             timed("walk (paragraphs, grids)", walker.run)

@@ -19,8 +19,13 @@ DEPARTMENTS = ("教育局", "财政局", "民政局", "司法局", "水利局", 
 INFORCE_ROW = "active_disclosure.art20_1.normative_documents"
 
 
+LEVELS = ("县", "区", "市")
+
+
 def body_name(i: int) -> str:
-    return f"{PLACES[i % len(PLACES)]}县{DEPARTMENTS[(i // len(PLACES)) % len(DEPARTMENTS)]}"
+    """Distinct for i < 312 (13 places × 8 departments × 3 levels)."""
+    level = LEVELS[(i // (len(PLACES) * len(DEPARTMENTS))) % len(LEVELS)]
+    return f"{PLACES[i % len(PLACES)]}{level}{DEPARTMENTS[(i // len(PLACES)) % len(DEPARTMENTS)]}"
 
 
 def _report(org: str, year: int, seed: int) -> Report:

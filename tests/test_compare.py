@@ -106,7 +106,7 @@ def test_outputs(tmp_path: Path) -> None:
     b.write_text(this.to_json(), encoding="utf-8")
     res = runner.invoke(app, ["compare", str(a), str(b)])
     assert res.exit_code == 0, res.output
-    assert "[不衔接] 上年结转与上年报告不符" in res.stdout and "雷同" in res.stdout
+    assert "[不衔接] 上年结转 = 上年报告的结转下年度继续办理" in res.stdout and "雷同" in res.stdout
     res = runner.invoke(app, ["compare", str(b), str(a), "--format", "json"])
     data = json.loads(res.stdout)
     assert data["a"]["year"] == 2022 and data["b"]["year"] == 2023
@@ -123,7 +123,7 @@ def test_outputs(tmp_path: Path) -> None:
     wb = load_workbook(book)
     assert wb.sheetnames == ["表格", "跨年度衔接", "重复率", "核查结果"]
     rel = [[c.value for c in row] for row in wb["跨年度衔接"].iter_rows(min_row=2)]
-    assert ["上年结转与上年报告不符", "check.carryover_mismatch", "法律服务机构"] == rel[4][:3]
+    assert ["上年结转 = 上年报告的结转下年度继续办理", "check.carryover_mismatch", "法律服务机构"] == rel[4][:3]
     assert rel[4][5] == "不衔接"
     names = [row[0].value for row in wb["核查结果"].iter_rows(min_row=2)]
     injected = next(cell for row in wb["核查结果"].iter_rows(min_row=2) for cell in row[:1]

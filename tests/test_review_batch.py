@@ -164,3 +164,21 @@ def test_similar_sections_across_bodies_in_a_batch(tmp_path: Path) -> None:
     assert "乙县财政局" in similar["甲县教育局"][0].message and "第一部分" in similar["甲县教育局"][0].message
     res = runner.invoke(app, ["check", *paths, "--format", "json", "--no-similar"])
     assert "check.similar_across_bodies" not in res.stdout
+
+
+def _with_id(report: Report, body_id: str) -> Report:
+    object.__setattr__(report.meta, "body_id", body_id)  # the meta work (issue 13) adds meta.body_id
+    return report
+
+
+def test_pairing_prefers_the_body_id_and_never_crosses_two_ids() -> None:
+    prev, this = linked_pair(5)
+    renamed = prev.model_copy(deep=True)
+    renamed.meta.organization = "另一个名称的同一机关"
+    assert pair_with_previous([_with_id(this, "B1")], [_with_id(renamed, "B1")])[0].previous is renamed
+    # same name, different ids: two bodies (e.g. 教育局 of two counties), not paired
+    other = _with_id(prev.model_copy(deep=True), "B2")
+    assert pair_with_previous([this], [other])[0].previous is None
+    # a previous report without an id is still found by its name
+    plain = prev.model_copy(deep=True)
+    assert pair_with_previous([this], [plain])[0].previous is plain

@@ -17,8 +17,8 @@ import nianbao
 from checks_support import clean_report, set_cell
 from nianbao.checks import run_checks
 from nianbao.cli import app
+from nianbao.rules.basis import BASIS, basis
 from nianbao.rules.catalogue import RULES
-from nianbao.rules.review_rules import BASIS, basis
 from text_fixtures import REPORT_2021
 
 runner = CliRunner()

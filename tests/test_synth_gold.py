@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+import nianbao
 from checks_support import APPLICANTS, COLUMNS, GROUPS, OUTCOMES, RESULTS
 from nianbao.checks import run_checks
 from nianbao.model import Report
-from nianbao.synth.generate import FORMATS, generate, present
+from nianbao.synth.generate import FORMATS, generate, load_gold, present, write_corpus
 from nianbao.writers.text import to_text
 
 SEEDS = range(120)
@@ -57,6 +59,8 @@ def oracle(report: Report) -> Counter[tuple[str, frozenset[str]]]:
     assert m.year is not None and m.published is not None
     found: list[tuple[str, frozenset[str]]] = []
     due = _due(m.year, m.body_kind)
+    if m.published < dt.date(m.year + 1, 1, 1):
+        found.append(("check.published_before_year_end", frozenset()))
     if m.body_kind == "township":
         found.append(("check.no_statutory_deadline", frozenset()))
     elif due is not None and m.published > due:
@@ -117,3 +121,13 @@ def test_gold_states_period_and_contact_only_where_printed() -> None:
         else:
             unprinted += 1
     assert printed and unprinted
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_parsed_files_give_the_findings_the_gold_lists(tmp_path: Path, fmt: str) -> None:
+    """What the checks say of the parsed file is what the gold says they should (a correct parser)."""
+    for f in write_corpus(25, tmp_path, (fmt,), seed=23):
+        _, expected = load_gold(f.with_suffix(".gold.json"))
+        want = Counter(e["rule"] for e in expected if e["rule"].startswith("check."))
+        got = Counter(x.rule for x in nianbao.parse(f).findings if x.rule.startswith("check."))
+        assert got == want, f.name

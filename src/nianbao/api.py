@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 from .batch import batch
+from .checks import run_checks
 from .errors import ReadError
 from .extract import extract
+from .inputs.fill import FILL_SUFFIXES, load_fill
 from .model import SCHEMA_ID, Report
 from .readers import read, read_text
 
@@ -24,13 +27,15 @@ def parse(path: str | Path) -> Report:
     return report
 
 
-def parse_many(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: Iterable[str | Path], *, tune_gc: bool = False) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
-    Faster than calling `parse` in a loop on long runs: see `nianbao.batch`.
+    The garbage collector's process-wide settings are left alone unless `tune_gc=True`, which runs
+    the loop inside `nianbao.batch()` (faster on long runs; for a process that owns its GC settings,
+    as the command line does: `batch` unfreezes every frozen object when it ends).
     """
-    with batch():
+    with batch() if tune_gc else nullcontext():
         for path in paths:
             p = Path(path)
             try:
@@ -71,10 +76,16 @@ def load_report(path: str | Path) -> Report:
     return parse(p)
 
 
+def load_data(path: str | Path, version: str | None = None) -> Report:
+    """A Report from a fill-in YAML file, or from anything `load_report` takes.
+
+    `version` (2019/2021) overrides the template the YAML's year (or 格式 key) selects."""
+    p = Path(path)
+    if p.suffix.lower() in FILL_SUFFIXES:
+        return load_fill(p, version)
+    return load_report(p)
+
+
 def _run_checks(report: Report) -> None:
-    """Add the rule checks' findings (the checks package registers itself when present)."""
-    try:
-        from .checks import run_checks
-    except ImportError:
-        return
+    """Add the rule checks' findings."""
     report.findings.extend(run_checks(report))

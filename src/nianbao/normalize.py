@@ -11,6 +11,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# The one table of Chinese numerals: digits (years, 〇 aside) and the counting numbers of outlines.
+CN_DIGITS = "零一二三四五六七八九"
+CN_NUMERALS = "一二三四五六七八九十"
+
 # Characters that mean "nothing printed here" in a table cell.
 BLANK_MARKS = frozenset({"", "-", "—", "——", "–", "/", "／", "无", "空", "\\", "--", "---", "…", "...", "x", "X"})
 

@@ -10,7 +10,8 @@ from typing import Literal
 
 from ..model import Finding, Report
 from ..model.report import CellValue
-from ..rules.catalogue import CN_NUMBERS, finding
+from ..normalize import CN_NUMERALS
+from ..rules.catalogue import finding
 from ..rules.relations import CrossYearRelation, cross_year_relations
 from .common import active_template, applications_template, equal, fmt, total, value
 
@@ -144,5 +145,5 @@ def _similar_sections(report: Report, previous: Report) -> Iterator[Finding]:
             pct = int(sim * 100)
             yield finding("check.similar_to_previous", [],
                           f"相似度 {pct}%（本年 {len(sec.text)} 字，上年 {len(old.text)} 字；{previous.source.path}）",
-                          number=sec.number, number_cn=CN_NUMBERS[sec.number - 1], title=sec.title,
+                          number=sec.number, number_cn=CN_NUMERALS[sec.number - 1], title=sec.title,
                           similarity=pct)

@@ -6,11 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, where
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
 from ..templates import get_template, template_for_year
-from ..writers.explain import where
 from .common import applications_template, cell_labels, equal, fmt, total, value
 
 # -- completeness ---------------------------------------------------------------------------
@@ -145,20 +144,27 @@ def check_published_early(report: Report) -> Iterator[Finding]:
                   published=meta.published.isoformat())
 
 
+_WEEKDAYS_ZH = "一二三四五六日"
 _HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
                 "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
                 "Mid-autumn Festival": "中秋节"}
-_WEEKDAYS_ZH = "一二三四五六日"
+
+
+def day_off(day: dt.date) -> tuple[bool, str | None]:
+    """(not a working day, the public holiday's English name or None); weekends only for years
+    chinese_calendar does not cover. (inputs.calendar has the working days, but checks sit below inputs.)"""
+    import chinese_calendar
+
+    try:
+        off, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return day.weekday() >= 5, None
+    return bool(off) and not chinese_calendar.is_workday(day), name if off else None
 
 
 def holiday_note(day: dt.date) -> tuple[str, str]:
     """(zh, en) remark when `day` was not a working day; the 条例's date stands all the same."""
-    try:
-        import chinese_calendar
-
-        off, name = chinese_calendar.get_holiday_detail(day)
-    except (ImportError, NotImplementedError):  # years the calendar does not cover: weekends only
-        off, name = day.weekday() >= 5, None
+    off, name = day_off(day)
     if not off:
         return "", ""
     what = f"{_HOLIDAYS_ZH.get(name, name)}假期" if name else f"周{_WEEKDAYS_ZH[day.weekday()]}"

@@ -12,19 +12,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..api import load_data
 from ..checks import recheck
 from ..checks.common import cell_labels
 from ..compare import batch_findings, pair_with_previous
-from ..inputs.fill import load_data
 from ..model import Report
-from ..writers.output import atomic_write
 from ..writers.review import ReviewItem
 from ..writers.review_docx import review_docx, review_filename
 from ..writers.review_html import render_review_html
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from ..writers.review_xlsx import write_review_xlsx
 from . import app
-from .common import err_console, for_each_file, out_console, unique_output
+from .common import err_console, for_each_file, out_console, save, unique_output
 
 
 class Format(StrEnum):
@@ -94,26 +93,39 @@ def check_command(
             err_console.print("[bold red]错误[/] --format xlsx 需要 -o 文件名")
             raise typer.Exit(2)
         if items:
-            with atomic_write(out, "wb") as fh:
-                write_review_xlsx(items, fh)  # type: ignore[arg-type]
+            book = io.BytesIO()
+            write_review_xlsx(items, book)
+            if save(out, book.getvalue()):
+                err_console.print(f"已写入 {out}：{len(items)} 份报告，"
+                                  f"{sum(len(it.report.findings) for it in items)} 条意见")
+            else:
+                unusable = True
     elif fmt is Format.docx:
         assert out is not None
         if out.exists() and not out.is_dir():
             err_console.print(f"[bold red]错误[/] {out}: 已存在且不是目录；审核意见按报告逐份写入目录")
             raise typer.Exit(2)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            err_console.print(f"[bold red]错误[/] {out}: 无法建立目录（{exc.strerror}）")
+            raise typer.Exit(2) from None
         taken: set[str] = set()
+        written = 0
         for it in items:
             target = _unique(out / review_filename(it), taken)
-            with atomic_write(target, "wb") as fh:
-                fh.write(review_docx(it, office, reviewer, review_date))  # type: ignore[attr-defined]
+            written += save(target, review_docx(it, office, reviewer, review_date))
+        unusable |= written < len(items)
+        err_console.print(f"已写入 {written} 份审核意见于 {out}")
     elif out is not None and out.is_dir():
         taken = set()
         for path, report in reports:
             target = unique_output(out, path, f".check{_SUFFIX[fmt]}", taken)
-            _write(target, _render(fmt, [report], one_line=False, width=120))
+            unusable |= not save(target, _render(fmt, [report], one_line=False, width=120))
     elif out is not None:
         if reports:
-            _write(out, _render(fmt, [r for _, r in reports], one_line=len(files) > 1, width=120, items=items))
+            unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=len(files) > 1, width=120,
+                                              items=items))
     elif fmt is Format.text:
         for _, report in reports:
             print_report(report, _stdout)
@@ -173,11 +185,6 @@ def _unique(target: Path, taken: set[str]) -> Path:
         name = f"{target.stem}-{k}{target.suffix}"
     taken.add(name)
     return target.with_name(name)
-
-
-def _write(target: Path, text: str) -> None:
-    with atomic_write(target) as fh:
-        fh.write(text)  # type: ignore[attr-defined]
 
 
 def _render(format: Format, reports: list[Report], one_line: bool, width: int,

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
+from ..api import load_data
 from ..compare import compare_reports
-from ..compare.corpus_source import CorpusError, load_from_corpus
-from ..errors import NianbaoError
-from ..inputs.fill import load_data
+from ..compare.render import comparison_html, comparison_text, write_comparison_xlsx
+from ..errors import NianbaoError, ReadError
 from ..model import Report
-from ..writers.comparison import comparison_html, comparison_text, write_comparison_xlsx
-from ..writers.output import atomic_write
 from . import app
-from .common import err_console, out_console, report_error
+from .common import err_console, out_console, report_error, save
 
 
 class Format(StrEnum):
@@ -50,14 +49,16 @@ def compare_command(
         if out is None:
             err_console.print("[bold red]错误[/] xlsx 格式需要 -o 文件名")
             raise typer.Exit(2)
-        with atomic_write(out, "wb") as fh:
-            write_comparison_xlsx(comparison, fh)  # type: ignore[arg-type]
+        book = io.BytesIO()
+        write_comparison_xlsx(comparison, book)
+        if not save(out, book.getvalue()):
+            raise typer.Exit(2)
         return
     text = {Format.text: lambda: comparison_text(comparison, all_cells), Format.html: lambda: comparison_html(comparison),
             Format.json: lambda: comparison.to_json() + "\n"}[fmt]()
     if out is not None:
-        with atomic_write(out) as fh:
-            fh.write(text)  # type: ignore[attr-defined]
+        if not save(out, text):
+            raise typer.Exit(2)
     else:
         out_console.file.write(text)
         out_console.file.flush()
@@ -73,8 +74,8 @@ def _load(files: list[Path], db: Path | None, body: str | None, years: str | Non
             err_console.print("[bold red]错误[/] --db 需要 --body（机关标识或名称）")
             raise typer.Exit(2)
         try:
-            return load_from_corpus(db, body, wanted)
-        except CorpusError as exc:
+            return _from_corpus(db, body, wanted)
+        except NianbaoError as exc:
             err_console.print(f"[bold red]错误[/] {exc}")
             raise typer.Exit(2) from None
     if len(files) != 2:
@@ -99,3 +100,30 @@ def _years(text: str | None) -> list[int]:
         err_console.print(f"[bold red]错误[/] --years 应为两个年度，如 2023,2024，而不是“{text or ''}”")
         raise typer.Exit(2)
     return got
+
+
+def _from_corpus(db: Path, body: str, years: list[int]) -> list[Report]:
+    """The reports of `body` (a body_id or an organisation name) for each of `years`, from the corpus of
+    issue 14 through its own read-only `connect` and `load_reports`. For a body and year with several
+    reports, the one with the fewest errors, then the smallest sha256 (the corpus's cross-year choice)."""
+    try:
+        from ..corpus.connection import connect
+        from ..corpus.rows import load_reports
+    except ImportError:
+        raise ReadError(db, "此版本未包含语料库模块（nianbao.corpus），无法使用 --db；请直接给出两份报告文件",
+                        "the corpus package is not installed") from None
+    if not db.exists():
+        raise ReadError(db, "语料库文件不存在（先运行 nianbao ingest）", "corpus database not found")
+    con = connect(db, read_only=True)  # a ReadError in Chinese for a file that is not a corpus
+    try:
+        ids = []
+        for year in years:
+            row = con.execute("SELECT id FROM reports WHERE (body_id = ? OR organization = ?) AND year = ? "
+                              "ORDER BY n_error, sha256 LIMIT 1", [body, body, year]).fetchone()
+            if row is None:
+                raise ReadError(db, f"语料库中没有机关“{body}”的{year}年度报告", f"no report of {body} for {year}")
+            ids.append(row[0])
+        reports = load_reports(con, ids)
+        return [reports[i] for i in ids]
+    finally:
+        con.close()

@@ -4,7 +4,7 @@ The older report is `a` (the reports are swapped when given newest first). The c
 cell of the three tables with its change, the cross-year relations (C5 上年结转, C6 现行有效件数,
 C7 上一年项目数量, as defined once in the rule catalogue) with their verdicts, each section's similarity
 (the 雷同 measure of the cross-year check) with its longest copied passages, and both reports' findings.
-It is plain data (pydantic): the writers (`writers/compare_*.py`) turn it into text, HTML, JSON, XLSX.
+It is plain data (pydantic): the writers (`compare/render.py`) turn it into text, HTML, JSON, XLSX.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ from ..templates import SECTIONS
 from .pairing import body_key
 from .passages import shared_runs
 
+# What each cross-year relation states (the rule titles name the failure, these the relation itself).
+RELATION_NAMES = {"check.carryover_mismatch": "上年结转 = 上年报告的结转下年度继续办理",
+                  "check.in_force_drift": "现行有效件数 = 上年现行有效 + 本年制发 − 本年废止",
+                  "check.item_count_drift": "上一年项目数量 = 上年报告的数量 + 本年增/减"}
 TABLE_TITLES = {key: label.split("“")[1].rstrip("”") for key, (label, _) in TABLE_LABELS.items()}
 
 
@@ -83,6 +87,7 @@ class SectionComparison(BaseModel):
     a_chars: int
     b_chars: int
     similarity: float | None  # 0..1; None when a section is missing in either report
+    judged: bool = True  # long enough for the 雷同 check (short texts such as 无。 are not judged)
     flagged: bool  # at or above the 雷同 threshold of the cross-year check
     passages: list[Passage]
     text: str = ""  # the newer report's text of the section (the passages' offsets point into it)
@@ -145,7 +150,7 @@ def _relations(a: Report, b: Report) -> list[RelationResult]:
     out = []
     for rel in applicable_relations(b, a):
         r = evaluate_cross_year(b, a, rel)
-        out.append(RelationResult(rule=rel.rule, title=RULES[rel.rule].title, scope=rel.scope,
+        out.append(RelationResult(rule=rel.rule, title=RELATION_NAMES.get(rel.rule, RULES[rel.rule].title), scope=rel.scope,
                                   target=rel.target.path, label=rel.target.label, value=r.value,
                                   expected=r.expected, verdict=r.verdict, evidence=r.evidence))
     return out
@@ -167,7 +172,8 @@ def _sections(a: Report, b: Report) -> list[SectionComparison]:
         passages = [Passage(text=y.text[r.b_start:r.b_end], a_start=r.a_start, a_end=r.a_end, b_start=r.b_start,
                             b_end=r.b_end, length=r.length) for r in shared_runs(x.text, y.text)]
         out.append(SectionComparison(number=sec.number, title=sec.title, a_chars=len(x.text), b_chars=len(y.text),
-                                     similarity=round(sim, 4), flagged=long_enough and sim >= SIMILARITY_THRESHOLD,
+                                     similarity=round(sim, 4), judged=long_enough,
+                                     flagged=long_enough and sim >= SIMILARITY_THRESHOLD,
                                      passages=passages, text=y.text))
     return out
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..checks.crossyear import MIN_SECTION_CHARS, SHINGLE, normalise
 from ..model import Finding, Report
-from ..rules.catalogue import CN_NUMBERS, finding
+from ..normalize import CN_NUMERALS
+from ..rules.catalogue import finding
 from ..templates import SECTIONS
 from .pairing import body_key
 
@@ -94,10 +95,10 @@ def batch_findings(reports: Sequence[Report], threshold: float = DEFAULT_THRESHO
             o = reports[int(other)]
             number, other_number = int(mine), int(theirs)
             out.setdefault(int(me), []).append(finding(
-                "check.similar_across_bodies", [], f"{o.source.path}：第{CN_NUMBERS[other_number - 1]}部分，"
+                "check.similar_across_bodies", [], f"{o.source.path}：第{CN_NUMERALS[other_number - 1]}部分，"
                 f"相似度约 {round(dup.similarity * 100)}%（数字不计）",
-                number=number, number_cn=CN_NUMBERS[number - 1], title=titles.get(number, ""),
+                number=number, number_cn=CN_NUMERALS[number - 1], title=titles.get(number, ""),
                 other=o.meta.organization or o.source.path, other_year=o.meta.year or "？",
-                other_number=other_number, other_number_cn=CN_NUMBERS[other_number - 1],
+                other_number=other_number, other_number_cn=CN_NUMERALS[other_number - 1],
                 similarity=round(dup.similarity * 100)))
     return out

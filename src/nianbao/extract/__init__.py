@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..document import Document, ReaderNote
 from ..model import Finding, Report, Source, Tables
 from ..rules.catalogue import RULES, TABLE_LABELS, finding
-from ..templates import get_template, template_for_year
+from ..templates import template_for_version
 from .figures import read_figures
 from .metadata import read_metadata
 from .sections import read_sections
@@ -20,7 +20,7 @@ def extract(doc: Document) -> Report:
     version, evidence = detect_template(doc, meta.year)
     meta.template = version  # type: ignore[assignment]
     meta.template_evidence = evidence  # type: ignore[assignment]
-    template = get_template(version) if version in ("2019", "2021") else template_for_year(meta.year)
+    template = template_for_version(version, meta.year)
     tables = read_tables(doc, template)
     figures = read_figures(doc)
 

@@ -15,10 +15,11 @@ from .report import (
     Section,
     Source,
     Tables,
+    where,
 )
 from .schema import report_json_schema
 
 __all__ = [
     "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
-    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema", "where",
 ]

@@ -98,6 +98,35 @@ class Tables(_Model):
     applications: ApplicationsTable | None = None
     reviews_litigation: ReviewsTable | None = None
 
+    def cell(self, path: str) -> CellValue:
+        """Resolve a dotted cell path (`applications.withheld.state_secret.total`); KeyError when the
+        table or cell does not exist."""
+        table, _, rest = path.partition(".")
+        if table == "applications":
+            t = self.applications
+            if t is None:
+                raise KeyError(path)
+            row, _, col = rest.rpartition(".")
+            return t.rows[row][col]
+        if table == "reviews_litigation":
+            r = self.reviews_litigation
+            if r is None:
+                raise KeyError(path)
+            group, _, col = rest.partition(".")
+            if group not in type(r).model_fields or col not in type(getattr(r, group)).model_fields:
+                raise KeyError(path)
+            return getattr(getattr(r, group), col)
+        if table == "active_disclosure":
+            a = self.active_disclosure
+            if a is None:
+                raise KeyError(path)
+            parts = rest.split(".")
+            if len(parts) != 3:
+                raise KeyError(path)
+            item, row, col = parts
+            return a.items[item][row][col]
+        raise KeyError(path)
+
 
 class Finding(_Model):
     rule: str
@@ -122,6 +151,27 @@ class Provenance(_Model):
     col: int | None = None
 
 
+_WHERE_EMPTY = "—"
+
+
+def where(p: Provenance | None) -> str:
+    """A short position: '第12行 第5列', '第3页 (x0,top)', '表1 行2 列3'."""
+    if p is None:
+        return _WHERE_EMPTY
+    parts = []
+    if p.page is not None:
+        parts.append(f"第{p.page}页")
+    if p.line is not None:
+        parts.append(f"第{p.line}行" + (f" 第{p.column + 1}字" if p.column is not None else ""))
+    if p.table is not None:
+        parts.append(f"表格{p.table + 1}")
+    if p.row is not None and p.col is not None:
+        parts.append(f"行{p.row + 1} 列{p.col + 1}")
+    if p.bbox is not None and p.line is None:
+        parts.append(f"({p.bbox[0]:.0f},{p.bbox[1]:.0f})")
+    return " ".join(parts) or _WHERE_EMPTY
+
+
 class Report(_Model):
     schema_: Literal["nianbao.report/1"] = Field(SCHEMA_ID, alias="schema")
     source: Source
@@ -142,9 +192,7 @@ class Report(_Model):
 
     def cell(self, path: str) -> CellValue:
         """The value at a dotted cell path such as 'applications.total.total'."""
-        from .cells import get_cell
-
-        return get_cell(self.tables, path)
+        return self.tables.cell(path)
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from ..checks import deadline
 from ..checks.common import cell_labels
 from ..model import Finding, Report
+from ..rules.basis import basis
 from ..rules.catalogue import RULES
-from ..rules.review_rules import basis
 from .review_sheet import SEVERITY_ZH, CellLine, cell_lines, ordered
 
 KIND_ZH = {"government": "人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}

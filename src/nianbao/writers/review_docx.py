@@ -15,7 +15,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from ..rules.review_rules import basis
+from ..rules.basis import basis
 from .docx import BODY_FONT, HEADING_FONT, TITLE_FONT, _font, docx_bytes, official_document
 from .review import KIND_ZH, ReviewItem, deadline_verdict, printed_numbers
 from .review_sheet import SEVERITY_ZH

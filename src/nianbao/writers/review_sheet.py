@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import __version__
 from ..checks.common import cell_label, cell_labels, fmt, value
-from ..model import Finding, Report
-from ..rules.review_rules import basis
-from .explain import where
+from ..model import Finding, Report, where
+from ..rules.basis import basis
+from ..version import __version__
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -2,7 +2,8 @@
 
 The HTML highlights, in the newer report's section texts, the passages copied from the older one
 (numbers masked, so a copied paragraph with new numbers is still marked). Every text is escaped; the
-workbook stores formula-like text as text (`writers.sheets`).
+workbook stores formula-like text as text (`writers.sheets`). Kept beside the model (not in writers/):
+the writers sit below `compare` in the layering.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from pathlib import Path
 from typing import IO
 
 from ..checks.common import fmt
-from ..compare.comparison import CellChange, Comparison, ReportSide, SectionComparison
 from ..model import Finding
-from .review_sheet import SEVERITY_ZH, ordered
-from .sheets import FILLS, add_sheet, new_workbook
+from ..writers.review_sheet import SEVERITY_ZH, ordered
+from ..writers.sheets import FILLS, add_sheet, new_workbook
+from .comparison import CellChange, Comparison, ReportSide, SectionComparison
 
 VERDICT_ZH = {"holds": "衔接", "broken": "不衔接", "unknown": "无法判断（有空白）"}
 
@@ -37,6 +38,10 @@ def _delta(c: CellChange) -> str:
     if c.delta is None:
         return "—"
     return f"{'+' if c.delta > 0 else ''}{fmt(c.delta)}"
+
+
+def _verdict(s: SectionComparison) -> str:
+    return " 雷同" if s.flagged else "" if s.judged or s.similarity is None else "（过短，不判断）"
 
 
 def _sim(s: SectionComparison) -> str:
@@ -67,8 +72,7 @@ def comparison_text(c: Comparison, all_cells: bool = False) -> str:
               for r in c.relations] or ["  （无）"]
     lines += ["", f"各部分重复率（≥{round(c.similarity_threshold * 100)}% 视为雷同）："]
     for s in c.sections:
-        flag = " 雷同" if s.flagged else ""
-        lines.append(f"  {s.number} {s.title}：{_sim(s)}{flag}（{s.a_chars}字 → {s.b_chars}字）")
+        lines.append(f"  {s.number} {s.title}：{_sim(s)}{_verdict(s)}（{s.a_chars}字 → {s.b_chars}字）")
         lines += [f"    “{p.text[:60]}{'……' if len(p.text) > 60 else ''}”（{p.length}字）" for p in s.passages[:3]]
     for side, label in ((c.a, "上年"), (c.b, "本年")):
         lines += ["", f"{label}报告的核查结果（{_name(side)}）："]
@@ -160,7 +164,7 @@ def comparison_html(c: Comparison) -> str:
                                for p in s.passages[:3])
         flag = ' class="broken"' if s.flagged else ""
         out.append(f"<tr><td>{s.number} {_h(s.title)}</td><td class=\"n\">{s.a_chars}</td><td class=\"n\">{s.b_chars}</td>"
-                   f"<td{flag}>{_h(_sim(s))}{' 雷同' if s.flagged else ''}</td><td>{passages}</td></tr>")
+                   f"<td{flag}>{_h(_sim(s))}{_h(_verdict(s))}</td><td>{passages}</td></tr>")
     out.append("</tbody></table>")
     for s in c.sections:
         text = s.text
@@ -186,7 +190,7 @@ def write_comparison_xlsx(c: Comparison, target: Path | IO[bytes]) -> None:
               fills=(FILLS["error"] if r.verdict == "broken" else None for r in c.relations))
     add_sheet(wb, "重复率", ("部分", "标题", "上年字数", "本年字数", "重复率%", "雷同", "最长的相同段落"),
               ((s.number, s.title, s.a_chars, s.b_chars, None if s.similarity is None else round(s.similarity * 100, 1),
-                "是" if s.flagged else "", "\n".join(p.text for p in s.passages[:3])) for s in c.sections),
+                _verdict(s).strip(), "\n".join(p.text for p in s.passages[:3])) for s in c.sections),
               widths=(6, 30, 10, 10, 10, 6, 80), wrap=True)
     findings = [(side, f) for side in (c.a, c.b) for f in ordered(side.findings)]
     add_sheet(wb, "核查结果", ("报告", "级别", "规则", "问题", "依据", "单元格"),

@@ -1,4 +1,4 @@
-"""Review rules (issue 15) and the legal or template basis of every rule, for review sheets.
+"""The legal or template basis of every rule, for review sheets (审核意见) and docs/rules.md.
 
 `BASIS` says where a rule comes from, in the words a supervising office cites in a 审核意见: the
 article of the 条例 (国务院令第711号), the printed note of the national format, or "derived" (推导)
@@ -7,8 +7,6 @@ when the rule follows from the labels of the form. Sources: shared/reference/tem
 """
 
 from __future__ import annotations
-
-from .catalogue import RULES, Rule, register
 
 _FORM_2021 = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
 _FORM = "年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）"
@@ -60,52 +58,3 @@ BASIS: dict[str, str] = {
 def basis(rule_id: str) -> str:
     """The basis of a rule (Chinese), '' when it has none."""
     return BASIS.get(rule_id, "")
-
-
-register(
-    Rule("check.relation_broken_despite_blanks", "error", "勾稽关系不成立（无论空白为何值）",
-         "{scope_table}“{scope}”：{known_side}已知各项之和为{known}，超过{other_side}的{other}；件数不为负，"
-         "无论空白单元格（{blanks}）填何数，勾稽关系都不成立",
-         "{scope_table_en}, {scope_en}: the known terms of the {known_side_en} already add up to {known}, more "
-         "than the {other_side_en} ({other}); counts are not negative, so the relation fails whatever the blank "
-         "cells ({blanks_en}) hold",
-         stage="check",
-         description="C1–C4 with blank cells: a blank is not read as 0, but counts are ≥ 0, so a side with "
-                     "blanks is at least the sum of its known terms. When that already exceeds the other side "
-                     "(which has no blank), no value of the blanks can make the relation hold."),
-    Rule("check.text_active", "warning", "正文所述表二数字与表二不符",
-         "正文所述{figure_label}（{text_value}）与表二“{cell_label}”（{table_value}）不一致",
-         "The narrative states {figure_label_en} = {text_value}; table 2 {cell_path} is {table_value}",
-         stage="check",
-         description="C9 for 表二: the narrative's 现行有效 / 制发 / 废止 counts of 规章 and 规范性文件 and the "
-                     "numbers of 行政许可, 行政处罚 and 行政强制 decisions against the 表二 cells they repeat."),
-    Rule("check.published_before_year_end", "warning", "发布日期早于报告年度结束",
-         "{year}年度报告的{date_kind}为{published}，早于该年度结束（{year}年12月31日）；请核对报告年度或日期",
-         "The {year} report's {date_kind_en} is {published}, before the reporting year ended; check the year "
-         "or the date",
-         stage="check",
-         description="A report covers a whole calendar year, so it cannot be published before 31 December of "
-                     "that year; usually the year or the date was misprinted or misread."),
-    Rule("check.not_a_report", "error", "不是政府信息公开工作年度报告",
-         "未识别出年度报告：没有“政府信息公开工作年度报告”字样的标题，也没有标准部分和统计表格",
-         "No annual report recognised: no title naming a 政府信息公开工作年度报告, no standard section, no table",
-         stage="check",
-         description="The file read has none of the marks of a report; nothing else is checked meaningfully."),
-    Rule("check.no_tables", "error", "没有可核查的统计表格",
-         "报告中没有读到表二、表三、表四中的任何一张{reason}，无法核对数据",
-         "None of tables 2, 3 and 4 was read{reason_en}; the figures cannot be checked",
-         stage="check",
-         description="The three statistical tables are the core of the format. A report where none was read "
-                     "(left out, images, attachments) cannot be checked and is an error for the reviewer."),
-    Rule("check.similar_across_bodies", "warning", "与其他机关报告雷同",
-         "第{number_cn}部分“{title}”与{other}的报告（{other_year}年度）第{other_number_cn}部分相似度约为{similarity}%，"
-         "内容可能雷同",
-         "Section {number} ({title}) is about {similarity}% similar to section {other_number} of the report of "
-         "{other} ({other_year})",
-         stage="check",
-         description="Near-duplicate sections between different bodies (numbers masked), found with MinHash "
-                     "and LSH (datasketch) so that a corpus of millions of sections is not compared pair by pair; "
-                     "the similarity shown is the estimated Jaccard similarity of the character 4-gram sets."),
-)
-
-assert all(rule in RULES for rule in BASIS if rule.startswith("check.")), "basis for an unknown rule"
