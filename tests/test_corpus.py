@@ -356,5 +356,21 @@ def test_distributed_engine_gives_the_local_db(engine: str, corpus: Path, tmp_pa
     ingest([corpus], local, opts(jobs=1))
     summary = ingest([corpus], dist, opts(jobs=2, engine=engine, batch_size=8))
     assert (summary.read, summary.failed) == (40, 1)
+    # chunks run in long-lived worker processes (what keeps an OCR model loaded between files)
+    assert 1 <= len(summary.workers) <= 2
     assert dump(dist) == dump(local)
     assert not (tmp_path / ".d.duckdb.parts").exists()
+
+
+def test_dask_cluster_by_address(corpus: Path, tmp_path: Path) -> None:
+    """The cluster path: a scheduler started elsewhere (here by the test), reached by its address."""
+    distributed = pytest.importorskip("distributed")
+    local, dist = tmp_path / "l.duckdb", tmp_path / "d.duckdb"
+    ingest([corpus / "text"], local, opts(jobs=1))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        summary = ingest([corpus / "text"], dist, opts(engine="dask", address=cluster.scheduler_address,
+                                                       parts_dir=tmp_path / "parts"))
+    assert summary.read == 16
+    assert dump(dist) == dump(local)
+    assert not list((tmp_path / "parts").rglob("*.parquet"))  # loaded parts are removed
