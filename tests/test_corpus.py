@@ -341,6 +341,17 @@ def test_cli_ingest_stats_sql(corpus: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert sum(g["reports"] for g in data["groups"]) == 16 and data["labels"]["reports"] == "报告数"
+    r = runner.invoke(app, ["stats", "--db", str(db), "--by", "template", "--format", "csv", "-o", str(tmp_path / "s.csv")])
+    assert r.exit_code == 0, r.output
+    rows = list(csv.reader((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:2] == ["格式版本", "报告数"] and rows[1][:2] == ["template", "reports"]
+    assert sum(int(row[1]) for row in rows[2:]) == 16
+    r = runner.invoke(app, ["stats", "--db", str(db), "--format", "xlsx", "-o", str(tmp_path / "s.xlsx")])
+    assert r.exit_code == 0, r.output
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "s.xlsx").active
+    assert ws["A1"].value == "报告数" and ws["A2"].value == "reports" and ws["A3"].value == 16
     r = runner.invoke(app, ["sql", "--db", str(db), "SELECT count(*) AS n FROM reports", "--format", "csv"])
     assert r.exit_code == 0 and r.stdout.splitlines() == ["n", "16"]
     r = runner.invoke(app, ["sql", "--db", str(db), "DELETE FROM reports"])
