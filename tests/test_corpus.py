@@ -341,6 +341,17 @@ def test_cli_ingest_stats_sql(corpus: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
     assert sum(g["reports"] for g in data["groups"]) == 16 and data["labels"]["reports"] == "报告数"
+    r = runner.invoke(app, ["stats", "--db", str(db), "--by", "template", "--format", "csv", "-o", str(tmp_path / "s.csv")])
+    assert r.exit_code == 0, r.output
+    rows = list(csv.reader((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:2] == ["格式版本", "报告数"] and rows[1][:2] == ["template", "reports"]
+    assert sum(int(row[1]) for row in rows[2:]) == 16
+    r = runner.invoke(app, ["stats", "--db", str(db), "--format", "xlsx", "-o", str(tmp_path / "s.xlsx")])
+    assert r.exit_code == 0, r.output
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "s.xlsx").active
+    assert ws["A1"].value == "报告数" and ws["A2"].value == "reports" and ws["A3"].value == 16
     r = runner.invoke(app, ["sql", "--db", str(db), "SELECT count(*) AS n FROM reports", "--format", "csv"])
     assert r.exit_code == 0 and r.stdout.splitlines() == ["n", "16"]
     r = runner.invoke(app, ["sql", "--db", str(db), "DELETE FROM reports"])
@@ -356,5 +367,21 @@ def test_distributed_engine_gives_the_local_db(engine: str, corpus: Path, tmp_pa
     ingest([corpus], local, opts(jobs=1))
     summary = ingest([corpus], dist, opts(jobs=2, engine=engine, batch_size=8))
     assert (summary.read, summary.failed) == (40, 1)
+    # chunks run in long-lived worker processes (what keeps an OCR model loaded between files)
+    assert 1 <= len(summary.workers) <= 2
     assert dump(dist) == dump(local)
     assert not (tmp_path / ".d.duckdb.parts").exists()
+
+
+def test_dask_cluster_by_address(corpus: Path, tmp_path: Path) -> None:
+    """The cluster path: a scheduler started elsewhere (here by the test), reached by its address."""
+    distributed = pytest.importorskip("distributed")
+    local, dist = tmp_path / "l.duckdb", tmp_path / "d.duckdb"
+    ingest([corpus / "text"], local, opts(jobs=1))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster:
+        summary = ingest([corpus / "text"], dist, opts(engine="dask", address=cluster.scheduler_address,
+                                                       parts_dir=tmp_path / "parts"))
+    assert summary.read == 16
+    assert dump(dist) == dump(local)
+    assert not list((tmp_path / "parts").rglob("*.parquet"))  # loaded parts are removed

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Protocol
 
 import duckdb
+import pyarrow as pa
 
 from .connection import connect, parser_version
 from .manifest import ManifestEntry, load_manifest
-from .schema import REPORT_TABLES, ColumnBatch, arrow_table, transaction
+from .schema import REPORT_TABLES, arrow_table, transaction
 from .walk import walk
-from .work import ChunkResult, Outcome, Task, parse_task, worker_setup
+from .work import ChunkResult, Task, parse_chunk, parse_chunk_in_worker, worker_setup
 
 ENGINES = ("local", "dask", "ray")
 
@@ -63,8 +64,11 @@ class IngestSummary:
     peak_rss_worker_kb: int = 0  # the largest peak RSS of one worker process (--jobs 1: this process)
     workers: dict[int, float] = field(default_factory=dict)  # worker pid → CPU seconds used
 
-    def note_worker(self, usage: tuple[int, float, int]) -> None:
-        pid, cpu, rss = usage
+    def note_chunk(self, chunk: ChunkResult) -> None:
+        self.read += len(chunk.ids)
+        self.failed += len(chunk.errors)
+        self.severities.update(chunk.severities)
+        pid, cpu, rss = chunk.worker
         self.workers[pid] = max(cpu, self.workers.get(pid, 0.0))
         self.peak_rss_worker_kb = max(self.peak_rss_worker_kb, rss)
 
@@ -168,36 +172,29 @@ class Writer:
                 err = arrow_table("errors", rows)  # noqa: F841 - read by name below
                 con.execute("INSERT INTO errors SELECT * FROM err")
 
-    def write_outcomes(self, outcomes: list[Outcome]) -> None:
-        batch = ColumnBatch()
-        ids, ok, errors = [], [], []
-        for o in outcomes:
-            if o.columns is None:
-                errors.append((o.path, o.sha256, "read", o.error or ""))
-                continue
-            batch.add(o.columns)
-            ids.append(o.report_id)
-            ok.append(o.path)
+    def write_chunks(self, chunks: list[ChunkResult]) -> None:
+        """One transaction for the chunks' reports (Arrow tables or Parquet parts) and failures."""
+        ids = [i for c in chunks for i in c.ids]
+        ok = [p for c in chunks for p in c.ok_paths]
+        errors: list[tuple[str, str | None, str, str]] = [(p, sha, "read", r) for c in chunks
+                                                          for p, sha, r in c.errors]
 
         def load(table: str) -> None:
-            rows_arrow = batch.table(table)
-            if rows_arrow is not None:
+            tables = [c.tables[table] for c in chunks if table in c.tables]
+            if tables:
+                rows_arrow = pa.concat_tables(tables)  # noqa: F841 - read by name below
                 self.con.execute(f"INSERT INTO {table} SELECT * FROM rows_arrow")
+            parts = [c.parts[table] for c in chunks if table in c.parts]
+            if parts:
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [parts])
 
         self._replace(ids, ok, errors, load)
-
-    def write_chunk(self, chunk: ChunkResult) -> None:
-        def load(table: str) -> None:
-            part = chunk.parts.get(table)
-            if part:
-                self.con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [part])
-
-        self._replace(chunk.ids, chunk.ok_paths, [(p, s, "read", r) for p, s, r in chunk.errors], load)
-        for part in chunk.parts.values():
-            try:
-                os.unlink(part)
-            except OSError:
-                pass
+        for c in chunks:
+            for part in c.parts.values():
+                try:
+                    os.unlink(part)
+                except OSError:
+                    pass
 
     def write_problems(self, roots: list[Path], problems: list[tuple[str, str | None, str, str]]) -> None:
         """This run's walk problems replace the last run's under the same roots (a loop since removed goes)."""
@@ -210,22 +207,23 @@ class Writer:
             self._replace([], [], problems, lambda table: None)
 
 
-def _local(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
+def _local(chunks: list[list[Task]], jobs: int) -> Iterator[ChunkResult]:
     if jobs <= 1:
         from ..batch import batch
 
         worker_setup(tune_gc=False)  # this process also writes: the GC tuning ends with the loop
         with batch():
-            for task in tasks:
-                yield parse_task(task)
+            for chunk in chunks:
+                yield parse_chunk(chunk)
         return
     import multiprocessing as mp
 
     # forkserver: workers start from a clean process (no DuckDB threads or open database inherited).
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["nianbao.corpus.work", "nianbao.api"])
+    # Imported once in the fork server, so every worker starts with the readers loaded (≈1 s of CPU each).
+    ctx.set_forkserver_preload(["nianbao.corpus.work", "nianbao.api", *READER_MODULES])
     with ctx.Pool(jobs, initializer=worker_setup) as pool:
-        yield from pool.imap_unordered(parse_task, tasks, chunksize=4)
+        yield from pool.imap_unordered(parse_chunk_in_worker, chunks)
 
 
 def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None,
@@ -254,11 +252,8 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
                 from .distributed import run_distributed
 
                 for chunk in run_distributed(tasks, options, jobs, db):
-                    writer.write_chunk(chunk)
-                    summary.read += len(chunk.ids)
-                    summary.failed += len(chunk.errors)
-                    summary.severities.update(chunk.severities)
-                    summary.note_worker(chunk.worker)
+                    writer.write_chunks([chunk])
+                    summary.note_chunk(chunk)
                     progress.advance(len(chunk.ids), len(chunk.errors))
         finally:
             progress.stop()
@@ -278,31 +273,37 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
     return summary
 
 
+READER_MODULES = ("nianbao.readers.html", "nianbao.readers.pdf", "nianbao.readers.docx", "nianbao.readers.legacy")
+
+# Files per task sent to a local worker: enough to spread the per-task cost (pickling, Arrow
+# tables), few enough that the progress bar and the commits stay fine-grained.
+LOCAL_CHUNK = 8
+
+
 def _run_local(tasks: list[Task], jobs: int, options: IngestOptions, writer: Writer, summary: IngestSummary,
                progress: Progress) -> None:
-    buffer: list[Outcome] = []
+    size = max(1, min(LOCAL_CHUNK, options.batch_size))
+    chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    buffer: list[ChunkResult] = []
+    buffered = 0
     last = time.monotonic()
 
     def flush() -> None:
-        nonlocal last
+        nonlocal last, buffered
         if buffer:
-            writer.write_outcomes(buffer)
+            writer.write_chunks(buffer)
             buffer.clear()
+            buffered = 0
         last = time.monotonic()
 
     try:
-        for outcome in _local(tasks, jobs):
-            buffer.append(outcome)
-            summary.note_worker(outcome.worker)
-            if outcome.columns is None:
-                summary.failed += 1
-                progress.advance(0, 1)
-            else:
-                summary.read += 1
-                summary.severities.update(dict(zip(("error", "warning", "info"), outcome.severities, strict=True)))
-                progress.advance(1, 0)
+        for chunk in _local(chunks, jobs):
+            buffer.append(chunk)
+            buffered += len(chunk.ids) + len(chunk.errors)
+            summary.note_chunk(chunk)
+            progress.advance(len(chunk.ids), len(chunk.errors))
             # by count, and at least every few seconds so a slow corpus (scans) still commits often
-            if len(buffer) >= options.batch_size or time.monotonic() - last > 5:
+            if buffered >= options.batch_size or time.monotonic() - last > 5:
                 flush()
     except KeyboardInterrupt:
         flush()  # the reports already parsed are whole: keep them

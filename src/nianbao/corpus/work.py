@@ -94,8 +94,10 @@ def parse_task(task: Task) -> Outcome:
 
 @dataclass
 class ChunkResult:
-    """A chunk parsed on a distributed worker: its rows as Parquet parts, the rest as small values."""
+    """A chunk of files parsed by one worker: rows as Arrow tables (local pool) or Parquet parts
+    (distributed engines), plus the small values the writer and the summary need."""
 
+    tables: dict[str, Any] = field(default_factory=dict)  # table → pyarrow.Table
     parts: dict[str, str] = field(default_factory=dict)  # table → Parquet file
     ids: list[int] = field(default_factory=list)
     ok_paths: list[str] = field(default_factory=list)
@@ -104,13 +106,11 @@ class ChunkResult:
     worker: tuple[int, float, int] = (0, 0.0, 0)
 
 
-def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> ChunkResult:
-    """Parse a chunk and write each table's rows as one Parquet part under `parts_dir` (atomically)."""
-    import pyarrow.parquet as pq
-
+def parse_chunk(tasks: list[Task]) -> ChunkResult:
+    """Parse a chunk of files; the Arrow tables are built here, in the worker, so the writer only
+    concatenates and inserts (it is the one process that cannot run in parallel)."""
     from .schema import REPORT_TABLES, ColumnBatch
 
-    worker_setup()
     batch = ColumnBatch()
     out = ChunkResult()
     sev: Counter[str] = Counter()
@@ -123,11 +123,27 @@ def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> Chu
         out.ids.append(o.report_id)
         out.ok_paths.append(o.path)
         sev.update(dict(zip(("error", "warning", "info"), o.severities, strict=True)))
-    base = Path(parts_dir)
     for table in REPORT_TABLES:
         data = batch.table(table)
-        if data is None:
-            continue
+        if data is not None:
+            out.tables[table] = data
+    out.severities = dict(sev)
+    out.worker = worker_usage()
+    return out
+
+
+def parse_chunk_in_worker(tasks: list[Task]) -> ChunkResult:
+    worker_setup()
+    return parse_chunk(tasks)
+
+
+def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> ChunkResult:
+    """Parse a chunk and write each table's rows as one Parquet part under `parts_dir` (atomically)."""
+    import pyarrow.parquet as pq
+
+    out = parse_chunk_in_worker(tasks)
+    base = Path(parts_dir)
+    for table, data in out.tables.items():
         target = base / table / f"part-{chunk:06d}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
@@ -135,7 +151,5 @@ def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> Chu
         pq.write_table(data, tmp)
         os.replace(tmp, target)
         out.parts[table] = str(target)
-    out.severities = dict(sev)
-    out.worker = worker_usage()
+    out.tables = {}
     return out
-
