@@ -41,11 +41,11 @@ def comparison_file(cmp: Any, fmt: str) -> Response:
     from .pages import attachment
 
     if fmt == "html":
-        from ..writers.comparison import comparison_html
+        from ..compare.render import comparison_html
 
         data = comparison_html(cmp).encode("utf-8")
     elif fmt == "xlsx":
-        from ..writers.comparison import write_comparison_xlsx
+        from ..compare.render import write_comparison_xlsx
 
         buf = io.BytesIO()
         write_comparison_xlsx(cmp, buf)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..checks.common import TABLE_SHORT, cell_labels, report_template
+from ..checks.common import TABLE_SHORT, cell_labels
 from ..model import Finding, Report
+from ..templates import template_for
 from ..writers.explain import where
 from ..writers.layout import LTable, format_value, report_tables
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered
@@ -117,7 +118,7 @@ def tables_view(report: Report, edits: dict[str, Any]) -> list[dict[str, Any]]:
     """[{key, title, parts: [TableView], missing, findings}] for the three tables in form order."""
     at = findings_by_cell(report.findings)
     try:
-        layouts = report_tables(report, report_template(report))
+        layouts = report_tables(report, template_for(report))
     except (KeyError, ValueError):  # tables of a layout the template does not know: shown as missing
         layouts = {}
     out = []
