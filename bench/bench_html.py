@@ -342,10 +342,11 @@ def stages(pages: int, rounds: int = 3) -> None:
             root = timed("lxml parse", H._parse, text, "page.html")
             head = timed("head meta", H._head_meta, root)
             body = timed("hidden + strip", _clean_tree, root)
-            stats = timed("measure", H._measure, body)
+            measured = timed("measure", H._measure, body)
+            stats = measured.stats
             article = timed("find body", H._find_body, body, stats)
             doc = Document(path="page.html", format="html", sha256="")
-            doc.page_title = timed("page title", H._page_title, root, head, stats, H._report_text_owners(root))
+            doc.page_title = timed("page title", H._page_title, root, head, stats, H._title_owners(root, body, measured))
             timed("page metadata", H._page_meta_outside, body, article, stats, doc.page_meta)
             walker = H._Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
             timed("walk (paragraphs, grids)", walker.run)

@@ -1,7 +1,7 @@
 """The HTML reader's and extractor's fast paths give what the plain definitions give.
 
 - `_measure` (one reverse pass summing into parents) against a recursive definition of the
-  element statistics;
+  element statistics, and its title candidates against the XPath over all text nodes;
 - `_grid_text` (squashed cell by cell, cached) against squashing the whole grid text at once.
 """
 
@@ -55,9 +55,19 @@ def test_measure_matches_the_definitions() -> None:
         root = H._parse(text, "t.html")
         body = root.find("body")
         assert body is not None
-        stats = H._measure(body)
+        measured = H._measure(body)
         for el in body.iter(etree.Element):
-            assert stats[el] == _reference(el), etree.tostring(el, encoding="unicode")[:200]
+            assert measured.stats[el] == _reference(el), etree.tostring(el, encoding="unicode")[:200]
+        xpath_owners = [t.getparent() for t in H._REPORT_TEXT(root)]
+        assert measured.report_text_owners == xpath_owners
+
+
+def test_leaf_stats_are_shared_but_never_changed() -> None:
+    for text in _pages()[:40]:
+        body = H._parse(text, "t.html").find("body")
+        assert body is not None
+        H._measure(body)
+    assert all(st == [n, 0, 0, 0, 0, 1] for n, st in enumerate(H._LEAF))
 
 
 _CELL_TEXT = st.text(alphabet=st.sampled_from(list("报告本年新制作数量１２3 \u3000\xa0|\n\u0301\u00a8ｱ（）")), max_size=8)
@@ -81,6 +91,18 @@ def test_grid_text_cell_by_cell_equals_squashing_at_once(grids: list[list[list[s
     assert _grid_text(doc) == squash("\n".join(g.text() for g in doc.grids()))
 
 
+_JUNK_PIECES = ["当前位置：首页", "您 现在的位置", "打印 本页 | 关闭", "【 打印 】", "【关闭】", "关闭窗口", "分享到", "扫一扫",
+                "上一篇", "网站地图", "版权所有", "ICP备", "返回顶部", "【 返回 】", " 打印 ", "字体：[大 中 小]", "字号:【 大 】",
+                "【中】", "浏览次数：12", "阅读量:", "点击数：", "访问", "字", "体", "返", "回", "报告", "一、总体情况", " ", "\u3000",
+                "2023年", "|", "】", "["]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_JUNK_PIECES), max_size=6))
+def test_junk_word_prefilters_agree_with_the_patterns(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert H._is_junk_line(text) == (H._JUNK_LINE.search(text) is not None)
+    assert H._drop_junk_fragments(text) == H._JUNK_FRAGMENT.sub("", text)
 
 
 def _clean_reference(text: str) -> str:

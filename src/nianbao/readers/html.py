@@ -18,13 +18,14 @@ Layout tables (a cell holding long text or block content, or no row with two fil
 walked as containers, so a report inside a layout table becomes paragraphs and inner grids.
 The reader knows nothing of report templates.
 
-Speed notes: children are listed with lxml's `getchildren()` (it builds the list in C, about 4x
-faster than `list(el)` or `iterchildren()`); docs/html.md has the measurements.
+Children are listed with lxml's `getchildren()` (built in C, about 4x faster than `list(el)`);
+docs/html.md and docs/performance.md have the measurements.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
@@ -71,14 +72,19 @@ _JUNK_FRAGMENT = re.compile(
     r"[【\[]?\s*字[体号]\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小|[大中小]\s*[|｜]?\s*[大中小]?\s*[|｜]?\s*[大中小]?)?"
     r"\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】|(?:浏览|访问|阅读|点击)(?:次数|量|数)\s*[:：]\s*\d*"
 )
+# Words one of which every match of the pattern above contains, tried first: a plain alternation
+# is about 10x faster in `re` (≈ 0.09 ms of 4.4 ms a page; tests/test_html_fastpaths.py checks they agree).
+_JUNK_LINE_WORDS = re.compile("位置|打印|关闭|分享到|扫一扫|上一篇|下一篇|网站地图|版权所有|ICP备|网站标识码|主办单位|"
+                              "技术支持|相关链接|收藏本页|返回")
+_JUNK_FRAGMENT_WORDS = re.compile("字体|字号|【|浏览|访问|阅读|点击")
 
 
 def _is_junk_line(text: str) -> bool:
-    return _JUNK_LINE.search(text) is not None
+    return _JUNK_LINE_WORDS.search(text) is not None and _JUNK_LINE.search(text) is not None
 
 
 def _drop_junk_fragments(text: str) -> str:
-    return _JUNK_FRAGMENT.sub("", text)
+    return _JUNK_FRAGMENT.sub("", text) if _JUNK_FRAGMENT_WORDS.search(text) else text
 
 
 # Metadata keys printed around the body; alternatives longest first. Spaces may separate characters.
@@ -130,6 +136,18 @@ def _own(st: Stat) -> int:
     return st[TOTAL] - st[LINKS]
 
 
+# Stats of childless elements are never changed, so the plain ones share these (≈ 0.1 ms of 4.4 ms a page).
+_N_LEAF = 512
+_LEAF: list[Stat] = [[n, 0, 0, 0, 0, 1] for n in range(_N_LEAF)]
+
+
+@dataclass(slots=True)
+class _Measured:
+    stats: dict[etree._Element, Stat]
+    # elements owning a text or tail naming 报告/年报, in document order (title candidates); noting
+    # them while measuring saves the XPath over the page: 0.34 ms of ≈ 4.4 ms a page (docs/performance.md)
+    report_text_owners: list[etree._Element]
+
 
 # --------------------------------------------------------------------------------------------
 # entry points
@@ -168,9 +186,10 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    stats = _measure(body)
+    measured = _measure(body)
+    stats = measured.stats
     article = _find_body(body, stats)
-    doc.page_title = _page_title(root, head_meta, stats, _report_text_owners(root))
+    doc.page_title = _page_title(root, head_meta, stats, _title_owners(root, body, measured))
     _page_meta_outside(body, article, stats, doc.page_meta)
     walker = _Walker(doc, stats, article, {t: i for i, t in enumerate(root.iter("table"))})
     walker.run()
@@ -252,8 +271,8 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
 # measuring and finding the body
 
 
-def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
-    """Sizes of every element's text (see `Stat`), in one pass.
+def _measure(body: etree._Element) -> _Measured:
+    """Sizes of every element's text (see `Stat`), and the title candidates, in one pass.
 
     Elements are taken in reverse document order, so each one's subtree is complete when it is
     reached; it then adds itself (and its tail) to its parent's sums.
@@ -261,12 +280,16 @@ def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
     elements = list(body.iter(etree.Element))  # elements only (no comments, PIs, entities)
     stats: dict[etree._Element, Stat] = {}
     get = stats.get
+    text_hits: list[int] = []  # index of an element whose text names the report
+    tail_hits: list[tuple[int, etree._Element]] = []
     for i in range(len(elements) - 1, -1, -1):
         el = elements[i]
         text = el.text
         n = 0
         if text:
             n = len(text.strip())
+            if "报告" in text or "年报" in text:
+                text_hits.append(i)
         st = get(el)  # made by a child of el: the children's sums
         tag = el.tag
         if st is None:  # no child elements
@@ -277,7 +300,7 @@ def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
             elif tag == "img":
                 st = [n, 0, 0, 0, 1, 1]
             else:
-                st = [n, 0, 0, 0, 0, 1]
+                st = _LEAF[n] if n < _N_LEAF else [n, 0, 0, 0, 0, 1]
             stats[el] = st
         else:
             st[TOTAL] += n
@@ -295,6 +318,8 @@ def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
         add = st[TOTAL]
         if tail:
             add += len(tail.strip())
+            if "报告" in tail or "年报" in tail:
+                tail_hits.append((i, el))
         parent = el.getparent()
         ps = get(parent)
         if ps is None:
@@ -307,7 +332,28 @@ def _measure(body: etree._Element) -> dict[etree._Element, Stat]:
                 ps[N_LINKS] += st[N_LINKS]
                 ps[N_TABLES] += st[N_TABLES]
                 ps[N_IMAGES] += st[N_IMAGES]
-    return stats
+    return _Measured(stats, _in_document_order(elements, stats, text_hits, tail_hits))
+
+
+def _in_document_order(elements: list[etree._Element], stats: dict[etree._Element, Stat], text_hits: list[int],
+                       tail_hits: list[tuple[int, etree._Element]]) -> list[etree._Element]:
+    """Owners of text hits (at their element) and tail hits (after their element's subtree)."""
+    keyed = [((i, 1, 0), elements[i]) for i in text_hits]
+    for i, el in tail_hits:
+        # a tail comes before the next element's text; of tails ending together, the innermost first
+        depth = sum(1 for _ in el.iterancestors())
+        keyed.append(((i + stats[el][SIZE], 0, -depth), el))
+    keyed.sort(key=lambda k: k[0])
+    return [el for _, el in keyed]
+
+
+def _title_owners(root: etree._Element, body: etree._Element, measured: _Measured) -> list[etree._Element]:
+    """Owners of the texts naming the report under <body>: as measured when `body` is the page's
+    only <body> (so measuring saw them all), else from the XPath over the whole page."""
+    bodies = list(root.iter("body"))
+    if len(bodies) == 1 and bodies[0] is body:
+        return measured.report_text_owners
+    return [t.getparent() for t in _REPORT_TEXT(root)]
 
 
 @lru_cache(maxsize=4096)
@@ -379,11 +425,6 @@ def _find_body(body: etree._Element, stats: dict[etree._Element, Stat]) -> etree
 
 # --------------------------------------------------------------------------------------------
 # title and metadata
-
-
-def _report_text_owners(root: etree._Element) -> list[etree._Element]:
-    """Elements whose text (or tail) under <body> names 报告/年报, in document order: title candidates."""
-    return [t.getparent() for t in _REPORT_TEXT(root)]
 
 
 def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._Element, Stat],

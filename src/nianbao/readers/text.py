@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..document import Cell, Document, Grid, Paragraph, Position
 from ..errors import ReadError
-from ..normalize import is_value
+from ..normalize import CN_NUMERALS, is_value
 from .decode import decode_bytes
 
 # Lines that are page furniture, dropped whole.
@@ -26,7 +26,7 @@ _JUNK_LINE = re.compile(
 )
 # Fragments of page furniture inside a useful line (发布时间: … 字体:[大 中 小]).
 _JUNK_FRAGMENT = re.compile(r"[【\[]?\s*字体\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小)?\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】")
-_OUTLINE_HEADING = re.compile(r"^(?:#{1,6}\s+)?[一二三四五六七八九十]{1,2}[、.．]\S{4,}")
+_OUTLINE_HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?[{CN_NUMERALS}]{{1,2}}[、.．]\S{{4,}}")
 _MULTI_SPACE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
 MAX_CELL_CHARS = 80
 

@@ -104,6 +104,36 @@ register(
                      "as `pdf-page:N` image references for OCR."),
 )
 
+# Issue 11: what the PDF table reader could only read approximately, said in findings.
+register(
+    Rule("extract.label_fuzzy", "info", "表格行标签与模板略有不同",
+         "{table_label}印刷的行标签“{printed}”与模板不完全一致，按“{row_label}”行读取",
+         "{table_label_en}: printed row label '{printed}' differs slightly from the template; read as '{row_label}'",
+         description="A printed row label matched a template row only by edit distance (a printing error such "
+                     "as 2.其他法律行政止公开, a character wrong, missing or added). The row is read; the printed "
+                     "text is in the evidence. Only one template row may be that near; otherwise nothing is matched."),
+    Rule("extract.other_undivided", "warning", "其他处理未分项",
+         "{table_label}只印了一行“{printed}”（旧格式），未分为{parts}；其数字保留在 applications.{key}，"
+         "{version}年格式的分项为空（不拆分）",
+         "{table_label_en} prints one undivided row '{printed}' (the older form) instead of its parts; its "
+         "numbers are kept under applications.{key}, the {version} parts stay null (no split is guessed)",
+         description="A 2021-template report whose 表三 prints （六）其他处理 as one row, as the 2019 table did. "
+                     "The numbers are kept under the 2019 key `other`; other.no_correction/fee_unpaid/other "
+                     "stay null, and no row_missing is reported for them."),
+    Rule("extract.row_unmatched", "warning", "表格行无法对应模板",
+         "{table_label}中“{printed}”行（{values}）无法对应模板中的任何一行，其数字未读入",
+         "{table_label_en}: the row '{printed}' ({values}) matches no row of the template; its numbers were not read",
+         description="A printed row with numbers whose label is no template row, not even by edit distance (an "
+                     "unreadable or foreign label). Its numbers are named in the finding instead of being lost "
+                     "silently; the template row it may have been stays null with its own row_missing finding."),
+    Rule("extract.group_values", "warning", "分组标签行有数字",
+         "{table_label}分组标签“{printed}”所在行印有数字（{values}），模板中该行不填数，未读入任何行",
+         "{table_label_en}: the group label '{printed}' has numbers on its row ({values}); the template has "
+         "no numbers there, so they were not given to any row",
+         description="Numbers printed on the row of a group label of 表三 (a subtotal, say). They are reported, "
+                     "never added to a row or dropped silently."),
+)
+
 _T3 = "Table 3 (applications)"
 
 register(
