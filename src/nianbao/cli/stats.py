@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from ..errors import NianbaoError
-from ..writers.output import atomic_write
+from ..writers.output import open_output
 from . import app
 from .common import err_console, out_console
 
@@ -77,7 +77,7 @@ def stats_command(
         for r in rows:
             ws.append([xlsx_cell(ws, r[k]) if isinstance(r[k], str) else r[k] for k in keys])
         assert out is not None
-        with atomic_write(out, "wb") as fh:
+        with open_output(out, "wb") as fh:
             wb.save(fh)
         err_console.print(f"已写入 {out}（{len(rows)} 组）")
         return
@@ -100,6 +100,6 @@ def stats_command(
     if out is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:
-        with atomic_write(out, "w") as fh:
+        with open_output(out, "w") as fh:
             fh.write("\ufeff" + text if fmt == "csv" else text)
         err_console.print(f"已写入 {out}（{len(rows)} 组）")

@@ -59,9 +59,10 @@ def worker_setup(tune_gc: bool = True) -> None:
     if _state.get("ready"):
         return
     from ..batch import batch
-    from ..readers import _load_optional_readers
+    from ..readers import READERS, reader_for
 
-    _load_optional_readers()
+    for fmt in READERS:  # imported once per worker, not on each worker's first file of a format
+        reader_for(fmt)
     if tune_gc:
         cm = batch()
         cm.__enter__()  # for the worker's lifetime: a worker process only ever parses
