@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..checks.common import TABLE_SHORT, cell_labels
-from ..model import Finding, Report
+from ..model import Finding, Report, where
 from ..templates import template_for
-from ..writers.explain import where
 from ..writers.layout import LTable, format_value, report_tables
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered
 from .store import Entry
