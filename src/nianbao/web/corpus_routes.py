@@ -19,10 +19,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from .pages import page, service
+from .views import KIND_ZH
 
 router = APIRouter()
 PAGE_SIZE = 50
-KINDS = {"government": "县级以上人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}
+KINDS = KIND_ZH
 FINDING_FILTERS = {"": "全部", "error": "有错误", "warning": "有警告", "clean": "无错误和警告"}
 
 

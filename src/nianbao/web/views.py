@@ -11,7 +11,7 @@ from typing import Any
 
 from ..checks.common import TABLE_SHORT, cell_labels
 from ..model import Finding, Report, where
-from ..templates import template_for
+from ..templates import TABLE_NAMES, template_for
 from ..writers.layout import LTable, format_value, report_tables
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered
 from .store import Entry
@@ -108,9 +108,7 @@ def _table_view(table: LTable, report: Report, at: dict[str, list[int]], edits: 
     return TableView(table.key, short, table.caption, rows, table.header_rows)
 
 
-TABLE_TITLES = {"active_disclosure": "表二 主动公开政府信息情况",
-                "applications": "表三 收到和处理政府信息公开申请情况",
-                "reviews_litigation": "表四 政府信息公开行政复议、行政诉讼情况"}
+TABLE_TITLES = {key: f"{name.number} {name.title}" for key, name in TABLE_NAMES.items()}
 
 
 def tables_view(report: Report, edits: dict[str, Any]) -> list[dict[str, Any]]:
