@@ -10,8 +10,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from .. import __version__
-from . import api_routes, pages
+from ..version import __version__
+from .api_routes import router as api_router
+from .pages import page
+from .pages import router as pages_router
 from .security import SafetyMiddleware
 from .service import Service, Settings
 
@@ -37,13 +39,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
-    app.include_router(pages.router)
-    app.include_router(api_routes.router)
+    app.include_router(pages_router)
+    app.include_router(api_router)
     _optional_routers(app)
 
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> HTMLResponse:
-        return pages.page(request, "apidocs.html")
+        return page(request, "apidocs.html")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -63,13 +65,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def _optional_routers(app: FastAPI) -> None:
     """Compare and the corpus pages (their modules depend on branches merged later)."""
-    from . import compare_routes, corpus_routes
+    from .compare_routes import router as compare_router
+    from .corpus_routes import router as corpus_router
 
-    app.include_router(compare_routes.router)
-    app.include_router(corpus_routes.router)
+    app.include_router(compare_router)
+    app.include_router(corpus_router)
 
 
 def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if request.url.path.startswith("/api"):
         return JSONResponse({"detail": message}, status_code=status, headers=headers)
-    return pages.page(request, "error.html", status=status, message=message, title=ERROR_ZH.get(status, "出错了"))
+    return page(request, "error.html", status=status, message=message, title=ERROR_ZH.get(status, "出错了"))
