@@ -18,7 +18,7 @@ from checks_support import clean_report, set_cell
 from nianbao.checks import run_checks
 from nianbao.cli import app
 from nianbao.rules.basis import BASIS, basis
-from nianbao.rules.catalogue import RULES
+from nianbao.rules.catalogue import RULES, finding
 from text_fixtures import REPORT_2021
 
 runner = CliRunner()
@@ -119,6 +119,7 @@ def test_every_check_rule_has_a_basis_that_cites_something() -> None:
     for rule in RULES.values():
         if rule.stage == "check":
             assert basis(rule.id), f"{rule.id} has no basis"
+    assert set(BASIS) <= set(RULES), "a basis for a rule that does not exist"
     assert all(("条例" in b or "格式" in b or "立法法" in b or "惯例" in b or "跨年度" in b) for b in BASIS.values())
 
 
@@ -146,3 +147,12 @@ def test_check_reads_the_fill_in_yaml(tmp_path: Path) -> None:
     data = nianbao.Report.from_json(res.stdout)
     assert data.tables.applications is not None  # read as a report, not as plain text
     assert "check.not_a_report" not in {f.rule for f in data.findings}
+
+
+def test_a_scanned_file_is_not_called_a_non_report() -> None:
+    r = nianbao.Report(source=nianbao.model.Source(path="scan.pdf", sha256="0" * 64, format="pdf"))
+    r.findings.append(finding("extract.scanned_pages", [], "", message="第1–3页没有文字层",
+                              message_en="pages 1-3 have no text layer"))
+    got = {f.rule: f for f in run_checks(r)}
+    assert "check.not_a_report" not in got
+    assert "扫描图像" in got["check.no_tables"].message

@@ -56,11 +56,17 @@ def check_substance(report: Report) -> Iterator[Finding]:
     if t.active_disclosure is not None or t.applications is not None or t.reviews_litigation is not None:
         return
     title = report.meta.title or ""
-    if not any(s.present for s in report.sections) and not any(w in title for w in _REPORT_WORDS):
+    images = sum(f.rule == "extract.table_image" for f in report.findings)
+    scanned = any(f.rule == "extract.scanned_pages" for f in report.findings)
+    if not any(s.present for s in report.sections) and not any(w in title for w in _REPORT_WORDS) \
+            and not images and not scanned:  # pictures of pages or tables: unread, not proven no report
         yield finding("check.not_a_report", [], f"标题：{title or '（无）'}；{report.source.path}")
         return
-    images = sum(f.rule == "extract.table_image" for f in report.findings)
-    reason, reason_en = (f"（{images}张表格以图片形式发布）", f" ({images} published as images)") if images else ("", "")
+    reason, reason_en = ("", "")
+    if images:
+        reason, reason_en = f"（{images}张表格以图片形式发布）", f" ({images} published as images)"
+    elif scanned:
+        reason, reason_en = "（页面为扫描图像，未识别文字）", " (scanned pages, no text read)"
     yield finding("check.no_tables", ["active_disclosure", "applications", "reviews_litigation"],
                   f"{report.meta.title or report.source.path}", reason=reason, reason_en=reason_en)
 

@@ -13,9 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..api import load_data
-from ..checks import recheck
 from ..checks.common import cell_labels
-from ..compare import batch_findings, pair_with_previous
+from ..compare import review_batch
 from ..model import Report
 from ..writers.review import ReviewItem
 from ..writers.review_docx import review_docx, review_filename
@@ -23,7 +22,7 @@ from ..writers.review_html import render_review_html
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from ..writers.review_xlsx import write_review_xlsx
 from . import app
-from .common import err_console, for_each_file, out_console, save, unique_output
+from .common import err_console, for_each_file, meta_loader, out_console, save, unique_output
 
 
 class Format(StrEnum):
@@ -56,6 +55,8 @@ def check_command(
     reviewer: str = typer.Option("", "--reviewer", help="审核人（写入审核意见）"),
     date: str | None = typer.Option(None, "--date", help="审核日期 YYYY-MM-DD（写入审核意见；默认留空待填）"),
     similar: bool = typer.Option(True, "--similar/--no-similar", help="多份报告时核查不同机关之间的雷同"),
+    meta: list[str] = typer.Option([], "--meta", help="覆盖元数据 KEY=VALUE（title/organization/year/published/"
+                                   "url/body_kind），可重复"),
 ) -> None:
     """核查报告：勾稽关系、完整性、格式版本、发布时限、正文与表格、跨年度、雷同。Check reports against the rules.
 
@@ -79,13 +80,14 @@ def check_command(
         else:
             prevs.append(report)
     loaded: list[tuple[Path, Report]] = []
-    for path, report in for_each_file(files, load_data, "读取中"):
+    for path, report in for_each_file(files, meta_loader(meta, None), "读取中"):
         if report is None:
             unusable = True
             continue
         assert isinstance(report, Report)
         loaded.append((path, report))
-    items = _review(loaded, prevs, explicit=len(files) == 1 and len(previous) == 1, similar=similar)
+    items = review_batch([r for _, r in loaded], prevs, similar=similar,
+                         explicit=len(files) == 1 and len(previous) == 1)
     reports = [(path, it.report) for (path, _), it in zip(loaded, items, strict=True)]
 
     if fmt is Format.xlsx:
@@ -148,22 +150,6 @@ def _review_date(text: str | None) -> dt.date | None:
     except ValueError:
         err_console.print(f"[bold red]错误[/] --date 应为 YYYY-MM-DD，而不是“{text}”")
         raise typer.Exit(2) from None
-
-
-def _review(loaded: list[tuple[Path, Report]], prevs: list[Report], explicit: bool, similar: bool) -> list[ReviewItem]:
-    """Pair every report with its body's previous-year report, check it, then look for 雷同 across bodies."""
-    reports = [r for _, r in loaded]
-    items = []
-    for pairing, report in zip(pair_with_previous(reports, prevs), reports, strict=True):
-        prev, note = pairing.previous, pairing.note
-        if prev is None and explicit and prevs:  # one report, one --previous: the user named the pair
-            prev, note = prevs[0], ""
-        recheck(report, prev)
-        items.append(ReviewItem(report, prev, note if prevs or len(reports) > 1 else ""))
-    if similar and len(reports) > 1:
-        for i, found in batch_findings(reports).items():
-            reports[i].findings.extend(found)
-    return items
 
 
 def _expand(paths: list[Path]) -> list[Path]:

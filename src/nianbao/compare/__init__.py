@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
+from .batch import review_batch
 from .comparison import Comparison, compare_reports
 from .near_duplicates import NearDuplicate, batch_findings, near_duplicates
 from .pairing import Pairing, body_key, pair_with_previous
 
 __all__ = ["Comparison", "NearDuplicate", "Pairing", "batch_findings", "body_key", "compare_reports",
-           "near_duplicates", "pair_with_previous"]
+           "near_duplicates", "pair_with_previous", "review_batch"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..document import Document, ReaderNote
 from ..model import Finding, Report, Source, Tables
 from ..rules.catalogue import RULES, TABLE_LABELS, finding
@@ -13,10 +15,15 @@ from .tables import read_tables
 from .template_detect import detect_template
 
 
-def extract(doc: Document) -> Report:
-    """Build the Report of a Document. Never invents a value: what is not read is null."""
+def extract(doc: Document, meta_overrides: Mapping[str, str] | None = None) -> Report:
+    """Build the Report of a Document. Never invents a value: what is not read is null.
+
+    `meta_overrides` (title, organization, year, published, url, body_kind) come from a crawl's
+    manifest or --meta and win over what the report states; see extract/overrides.py.
+    """
     sections = read_sections(doc)
-    meta = read_metadata(doc, sections.preamble)
+    meta_findings: list[Finding] = []
+    meta = read_metadata(doc, sections.preamble, meta_overrides, meta_findings)
     version, evidence = detect_template(doc, meta.year)
     meta.template = version  # type: ignore[assignment]
     meta.template_evidence = evidence  # type: ignore[assignment]
@@ -25,6 +32,7 @@ def extract(doc: Document) -> Report:
     figures = read_figures(doc)
 
     findings: list[Finding] = [_note_finding(n) for n in doc.notes]
+    findings.extend(meta_findings)
     findings.extend(sections.findings)
     findings.extend(tables.findings)
     read = {"active_disclosure": tables.active, "applications": tables.applications,

@@ -8,7 +8,9 @@ from .report import (
     Contact,
     Finding,
     Meta,
+    MetaSource,
     Provenance,
+    Region,
     Report,
     ReviewGroup,
     ReviewsTable,
@@ -20,6 +22,7 @@ from .report import (
 from .schema import report_json_schema
 
 __all__ = [
-    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
-    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema", "where",
+    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
+    "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "where",
 ]

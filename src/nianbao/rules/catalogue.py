@@ -91,6 +91,14 @@ register(
          "{message}",
          "{message_en}",
          description="A problem the file reader met (undecodable bytes, scanned pages…)."),
+    Rule("extract.year_conflict", "warning", "报告年度前后不一",
+         "标题所写年度（{year}年）与{where}（{other}年）不一致，请核对报告年度",
+         "The title's year ({year}) disagrees with the {where_en} ({other}); check the reporting year",
+         description="The year in the title disagrees with another statement of the reporting year: the "
+                     "tables' header, the first lines of the text, or the publication date (a report is "
+                     "published in the year after the one it covers). The title's year is kept as "
+                     "`meta.year`; `meta.provenance.year` says where it was read. A title year that "
+                     "disagrees with the stated 统计期限 is `check.period_mismatch`."),
 )
 
 TABLE_LABELS = {key: (name.quoted, f"{name.number_en} ({name.name_en})") for key, name in TABLE_NAMES.items()}
