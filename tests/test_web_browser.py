@@ -190,7 +190,9 @@ def test_script_payloads_fire_no_dialog(page: object, live: str) -> None:
     for s in page.locator("details.section summary").all():
         s.click()
     page.wait_for_timeout(300)
-    assert "<script>alert('title')</script>" in page.inner_text("h1")  # shown as text
+    # shown as text: the title's source line in the evidence column, the payload in section 1
+    assert "<script>alert('title')</script>" in page.inner_text("table.meta")
+    assert "<img src=x onerror=alert('img')>" in page.inner_text("details.section >> nth=0")
     assert page.dialogs == []
 
 
