@@ -66,8 +66,8 @@ def test_report_page_shows_finding_at_its_cell(client: TestClient, broken_id: st
     assert "sev-" not in cell_td(page, "applications.carried_over.commercial_enterprise")
     # metadata with evidence, the six sections, the three tables
     assert "临川县自然资源局2023年政府信息公开工作年度报告" in page
-    assert "第3行：临川县自然资源局2023年政府信息公开工作年度报告" in page  # where the title was read
-    assert "网页上的“发布时间”" in page and "邮编 344100" in page
+    assert "标题（第3行）：临川县自然资源局2023年政府信息公开工作年度报告" in page  # where the title was read
+    assert "网页信息（第4行）：发布时间:2024-01-26" in page and "邮编 344100" in page
     assert page.count('<details class="section') == 6
     for title in ("表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况", "表四 政府信息公开行政复议"):
         assert title in page

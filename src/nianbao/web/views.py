@@ -147,31 +147,46 @@ def _find_line(view: dict[str, Any], needle: str | None) -> str:
     return ""
 
 
+META_SOURCE_ZH = {"title": "标题", "signature": "落款", "page": "网页信息", "preamble": "报告开头", "contact": "联系方式",
+                  "text": "正文", "url": "网址", "tables": "表格", "override": "人工指定", "derived": "推断"}
+
+
+def _meta_source(report: Report, key: str) -> str:
+    """'标题（第3行）：…' from the extractor's record of where a meta field was read ('' when none)."""
+    src = report.meta.provenance.get(key)
+    if src is None:
+        return ""
+    kind, _, detail = src.source.partition(":")
+    label = META_SOURCE_ZH.get(kind, kind) + (f"“{detail}”" if detail else "")
+    line = f"（第{src.line}行）" if src.line is not None else ""
+    return f"{label}{line}：{src.text[:120]}" if src.text else label + line
+
+
 def meta_view(entry: Entry) -> list[tuple[str, str, str]]:
     """(field, value, evidence) rows: the value and why it was decided or where it was read."""
     report, view = entry.report, entry.view
     m = report.meta
 
-    def ev(key: str, needle: str | None) -> str:
-        prov = report.provenance.get(f"meta.{key}")
-        if prov is not None:
-            return f"{where(prov)}：{prov.text[:120]}"
-        return _find_line(view, needle)
+    def ev(key: str, needle: str | None = None, fallback: str = "") -> str:
+        return _meta_source(report, key) or fallback or _find_line(view, needle)
 
     published = m.published.isoformat() if m.published else None
     pub_ev = PUBLISHED_BASIS_ZH.get(m.published_basis or "", "")
     contact = "；".join(f"{CONTACT_ZH.get(k, k)} {v}" for k, v in m.contact.model_dump().items() if v)
+    region = m.region
+    place = " ".join(x for x in (region.province, region.prefecture, region.county) if x) if region else ""
     rows = [
         ("标题", m.title or "（未找到）", ev("title", m.title)),
         ("机关", m.organization or "（未找到）", ev("organization", m.organization)),
-        ("机关类别", KIND_ZH.get(m.body_kind, m.body_kind), "由机关名称判断" if m.body_kind != "unknown" else ""),
-        ("年度", str(m.year) if m.year else "（未找到）",
-         f"报告写明统计期限为 {m.period_year} 年" if m.period_year else ev("year", str(m.year) if m.year else None)),
+        ("机关类别", KIND_ZH.get(m.body_kind, m.body_kind), ev("body_kind")),
+        ("地区", f"{place}（{region.code}）" if region and region.code else place or "（未能判断）", ev("region")),
+        ("年度", str(m.year) if m.year else "（未找到）", ev("year", str(m.year) if m.year else None)),
+        ("统计期限", f"{m.period_year} 年" if m.period_year else "（报告未写明）", ev("period_year")),
         ("格式版本", {"2019": "2019 年版", "2021": "2021 年版"}.get(m.template, m.template),
          TEMPLATE_EVIDENCE_ZH.get(m.template_evidence, "")),
-        ("发布日期", published or "（未找到）", "依据：" + pub_ev if pub_ev else ""),
-        ("落款日期", m.signed.isoformat() if m.signed else "（未找到）", ""),
-        ("联系方式", contact or "（未找到）", ""),
+        ("发布日期", published or "（未找到）", ev("published", fallback="依据：" + pub_ev if pub_ev else "")),
+        ("落款日期", m.signed.isoformat() if m.signed else "（未找到）", ev("signed")),
+        ("联系方式", contact or "（未找到）", ev("contact")),
         ("来源文件", f"{entry.name}（{FORMAT_ZH.get(report.source.format, report.source.format)}）",
          f"sha256 {report.source.sha256[:16]}…" if report.source.sha256 else ""),
     ]
