@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..writers.output import make_folder
 from .work import ChunkResult, Task, parse_chunk_to_parquet
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def chunks(tasks: list[Task], size: int, workers: int) -> list[list[Task]]:
 
 def run_distributed(tasks: list[Task], options: IngestOptions, jobs: int, db: Path) -> Iterator[ChunkResult]:
     parts = Path(options.parts_dir) if options.parts_dir else db.parent / f".{db.name}.parts"
-    parts.mkdir(parents=True, exist_ok=True)
+    make_folder(parts)
     work = chunks(tasks, options.batch_size, jobs)
     try:
         if options.engine == "dask":

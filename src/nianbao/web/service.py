@@ -66,7 +66,7 @@ class Service:
         keep_data = data if result["view"].get("kind") in ("pdf", "image") else None
         entry = self.store.add(shown, report, result["view"], result["format"], keep_data)
         if keep:
-            entry.kept = self.keep(entry, data)
+            self.keep_safely(entry, data)
         return Outcome(shown, entry=entry)
 
     def parse_text(self, text: str, keep: bool = False) -> Outcome:
@@ -78,17 +78,28 @@ class Service:
         report = Report.model_validate_json(result["report"])
         entry = self.store.add(name, report, result["view"], "text", None)
         if keep:
-            entry.kept = self.keep(entry, text.encode("utf-8"))
+            self.keep_safely(entry, text.encode("utf-8"))
         return Outcome(name, entry=entry)
+
+    def keep_safely(self, entry: Entry, data: bytes) -> None:
+        """Keep the upload; a folder that cannot be written is said on the report page, not a failed upload."""
+        from ..errors import NianbaoError
+
+        try:
+            entry.kept = self.keep(entry, data)
+        except (NianbaoError, OSError) as exc:
+            entry.keep_error = f"未能保存到服务器：{exc}"
 
     def keep(self, entry: Entry, data: bytes) -> Path:
         """Save the upload and its report JSON (only when the user ticked 保存): <sha12>-<name>."""
+        from ..writers.output import make_folder, write_file
+
         folder = self.settings.keep_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         sha = hashlib.sha256(data).hexdigest()[:12]
         target = folder / f"{sha}-{entry.name}"  # display_name() left no separators in the name
-        _atomic(target, data)
-        _atomic(target.with_name(target.name + ".json"), entry.report.to_json().encode("utf-8"))
+        write_file(target, data)
+        write_file(target.with_name(target.name + ".json"), entry.report.to_json())
         return target
 
     def page_png(self, entry: Entry, page: int, bbox: tuple[float, float, float, float] | None,
@@ -101,12 +112,6 @@ class Service:
 
 def _named(name: str, message: str) -> str:
     return message if message.startswith(name) else f"{name}：{message}"
-
-
-def _atomic(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
 
 
 # -- downloads ---------------------------------------------------------------------------------

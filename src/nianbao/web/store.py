@@ -30,6 +30,7 @@ class Entry:
     created: float = field(default_factory=time.time)
     edits: dict[str, tuple[CellValue, CellValue]] = field(default_factory=dict)  # path -> (read, corrected)
     kept: Path | None = None
+    keep_error: str | None = None
 
     def size(self) -> int:
         return len(self.data or b"") + sum(len(x) for x in self.view.get("lines", ())) + 200_000

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,8 @@ from ..document import Document, Grid
 from ..errors import ReadError
 from ..extract import extract
 from ..model import SCHEMA_ID, Report
-from ..readers import read, read_text, sniff_format
+from ..readers import read_bytes, read_text, sniff_format
 
-# A sniffed format → the suffix the temporary file gets (the readers are chosen by content anyway).
-SUFFIX = {"text": ".txt", "html": ".html", "pdf": ".pdf", "docx": ".docx", "doc": ".doc", "image": ".png"}
-FORMAT_ZH = {"text": "文本", "html": "网页（HTML）", "pdf": "PDF", "docx": "Word（DOCX）", "doc": "Word（DOC/WPS）",
-             "image": "图片", "json": "报告 JSON"}
 MAX_VIEW_LINES = 50_000
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
 
@@ -56,14 +51,7 @@ def parse_upload(name: str, data: bytes) -> dict[str, Any]:
         except Exception as exc:
             raise ReadError(shown, f"报告 JSON 内容不符合约定：{exc}") from None
         return {"report": report.to_json(indent=None), "view": {"kind": "none"}, "format": fmt}
-    with tempfile.TemporaryDirectory(prefix="nianbao-web-") as tmp:
-        path = Path(tmp) / f"upload{SUFFIX.get(fmt, '.txt')}"
-        path.write_bytes(data)
-        try:
-            doc = read(path)
-        except ReadError as exc:
-            raise ReadError(shown, exc.reason, exc.reason_en) from None
-    doc.path = shown
+    doc = read_bytes(shown, data, fmt)
     report = _extract(doc)
     return {"report": report.to_json(indent=None), "view": source_view(doc, data), "format": fmt}
 
@@ -140,11 +128,8 @@ def render_region(data: bytes, fmt: str, page: int, bbox: tuple[float, float, fl
     if fmt == "pdf":
         from ..readers.pdf import render_page
 
-        with tempfile.TemporaryDirectory(prefix="nianbao-web-") as tmp:
-            path = Path(tmp) / "page.pdf"
-            path.write_bytes(data)
-            scale = dpi / 72
-            image = render_page(path, page, scale=scale).convert("RGB")
+        scale = dpi / 72
+        image = render_page(data, page, scale=scale).convert("RGB")
     else:
         image = Image.open(io.BytesIO(data)).convert("RGB")
         if image.width > 1600:  # a 600-dpi scan is shown at screen size
