@@ -247,14 +247,16 @@ def _pages_note(rule: str, numbers: list[int], total: int, zh: str, en: str) -> 
                       f"(of {total}) {en}", evidence=",".join(f"pdf-page:{n}" for n in numbers))
 
 
-def render_page(path: str | Path, page: int, scale: float = 200 / 72) -> Any:
-    """Page `page` (1-based) of a PDF as a PIL image (default 200 dpi), e.g. for OCR of a scanned page."""
+def render_page(path: str | Path | bytes, page: int, scale: float = 200 / 72) -> Any:
+    """Page `page` (1-based) of a PDF (a path, or the file's bytes) as a PIL image (default 200 dpi),
+    e.g. for OCR of a scanned page."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
+    pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
         if not 1 <= page <= len(pdf):
-            raise ReadError(path, f"PDF 没有第 {page} 页", f"the PDF has no page {page}")
+            raise ReadError("PDF" if isinstance(path, bytes) else path, f"PDF 没有第 {page} 页",
+                            f"the PDF has no page {page}")
         return pdf[page - 1].render(scale=scale).to_pil()
     finally:
         pdf.close()
