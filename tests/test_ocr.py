@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 
 import nianbao
+from nianbao.document import Cell, Document, Grid, OcrReading, Paragraph, Position
 from nianbao.errors import ReadError
+from nianbao.extract.tables import TablesRead, read_tables
 from nianbao.model import Finding, Provenance, Report, Source
 from nianbao.model.report import OcrProvenance
+from nianbao.templates import TEMPLATES
 from ocr_fixtures import REVIEWS, available, draw_table, review_table, scan
 
 needs_ocr = pytest.mark.skipif(not available(), reason="OCR engine, OpenCV or the wqy-zenhei font missing")
@@ -263,3 +266,45 @@ def test_picture_of_a_table_on_a_text_page(tmp_path: Path, review_png: Path) -> 
     assert _reviews(report) == REVIEWS
     assert report.provenance["reviews_litigation.review.total"].ocr is not None
     assert any(f.rule == "extract.ocr_pages" and "第 1 页" in f.message for f in report.findings)
+
+
+# -- an OCR'd row whose cell count differs from the template's (no OCR run: built Documents) ----------
+
+def _ocr_cell(text: str, raw: str | None = None, score: float = 0.99) -> Cell:
+    return Cell(text, Position(page=1, ocr=OcrReading(score=score, raw=raw if raw is not None else text,
+                                                       crop=(0, 0, 10, 10), dpi=200.0)))
+
+
+def _read_rows(rows: list[list[str | Cell]]) -> TablesRead:
+    grid = Grid([[c if isinstance(c, Cell) else _ocr_cell(c) for c in row] for row in rows])
+    doc = Document("x.pdf", "pdf", "0", [Paragraph("三、收到和处理政府信息公开申请情况"), grid])
+    return read_tables(doc, TEMPLATES["2021"])
+
+
+def test_speck_in_an_ocr_row_is_dropped_when_the_count_then_fits() -> None:
+    t = _read_rows([["一、本年新收政府信息公开申请数量", "5", _ocr_cell("1", raw="I", score=0.3),
+                     "0", "1", "0", "0", "2", "8"]])
+    assert t.applications is not None
+    assert t.applications.rows["new_received"] == {
+        "natural_person": 5, "commercial_enterprise": 0, "research_institution": 1, "social_welfare_org": 0,
+        "legal_service_org": 0, "other_org": 2, "total": 8}
+    rules = [f.rule for f in t.findings]
+    assert "extract.ocr_speck_dropped" in rules and "extract.row_overfull" not in rules
+    f = next(f for f in t.findings if f.rule == "extract.ocr_speck_dropped")
+    assert f.cells == ["applications.new_received"] and "I" in f.message
+
+
+def test_surplus_cell_without_a_speck_names_the_row() -> None:
+    t = _read_rows([["一、本年新收政府信息公开申请数量", "5", "7", "0", "1", "0", "0", "2", "8"]])
+    f = next(f for f in t.findings if f.rule == "extract.row_overfull")
+    assert f.cells == ["applications.new_received"] and "8个数" in f.message
+    assert "extract.ocr_speck_dropped" not in [f.rule for f in t.findings]
+
+
+def test_two_numbers_read_in_one_cell_are_split_when_the_row_is_one_short() -> None:
+    t = _read_rows([["一、本年新收政府信息公开申请数量", "5", "0", _ocr_cell("13", raw="1 3"), "0", "0", "9"]])
+    assert t.applications is not None
+    row = t.applications.rows["new_received"]
+    assert (row["research_institution"], row["social_welfare_org"], row["total"]) == (1, 3, 9)
+    assert [f.cells for f in t.findings if f.rule == "extract.ocr_split"] == [["applications.new_received"]]
+    assert "extract.row_incomplete" not in [f.rule for f in t.findings if "new_received" in str(f.cells)]

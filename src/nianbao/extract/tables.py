@@ -37,6 +37,9 @@ class _RowRead:
     cells: list[Cell] = field(default_factory=list)
     units: list[str | None] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    grid_row: int = -1  # the grid row its first value came from
+    extra: list[Cell] = field(default_factory=list)  # value cells beyond `expected` on that grid row
+    fixes: list[tuple[str, str]] = field(default_factory=list)  # (rule, printed cell) repairs of an OCR'd row
 
     @property
     def full(self) -> bool:
@@ -140,6 +143,9 @@ class _Stream:
         self.group_rows: list[tuple[Group, _RowRead]] = []  # numbers printed on a group label's row
         self.pending: str | None = None  # the last text that matched no label (a row label not in the template?)
         self.orphans: list[tuple[str, _RowRead]] = []  # (table, numbers printed after such a text)
+        self.grid_row = 0  # counts the grid rows seen: value cells beyond a row's columns on its own line
+        # (table, row key) of rows started by label, in reading order, orphans as ("", id) between them
+        self.order: list[tuple[str, str]] = []
 
     # -- routing -------------------------------------------------------------------------
     def heading(self, table: str | None) -> None:
@@ -148,6 +154,7 @@ class _Stream:
         self.group = None
 
     def row(self, cells: list[Cell]) -> None:
+        self.grid_row += 1
         texts = [c for c in cells if not c.merged]
         raw = "".join(c.text for c in texts)
         joined = squash(raw) if "复" in raw else ""  # only a 表四 header needs the normalised text
@@ -203,6 +210,7 @@ class _Stream:
                 cur = self.current = _RowRead("", self.pending, len(self.template.applications.columns)
                                               if self.context == "applications" else widest)
                 self.orphans.append((self.context, cur))
+                self.order.append(("", str(id(cur))))
                 self.pending = None
             elif cur is None and self.group is not None and self.context == "applications":
                 # numbers on the row of a group label (a 2019-style undivided （六）其他处理 in a 2021
@@ -214,7 +222,11 @@ class _Stream:
         if cur is None or cur.full:
             if value is None and text.strip() and self.context in _ROW_TABLES:
                 self.pending = text  # a text that is no label: the numbers after it would be a stray row
+            elif cur is not None and value is not None and text.strip() and cur.grid_row == self.grid_row \
+                    and cell.pos.ocr is not None:
+                cur.extra.append(cell)  # more numbers on the row's line than it has columns: reported
             return
+        cur.grid_row = self.grid_row
         if value is not None:
             cur.values.append(value.value)
             cur.units.append(value.unit)
@@ -277,6 +289,7 @@ class _Stream:
             return
         store[key] = read
         self.current = read
+        self.order.append((table, key))
 
     def _close(self) -> None:
         self.current = None
@@ -419,8 +432,64 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
     return TablesRead(active, applications, reviews, prov, findings, images)
 
 
+# What a lone speck of dirt or a rule's stub reads as: never a number the table printed on its own.
+_SPECKS = frozenset("Il|.,'`·!i:;")
+_TWO_NUMBERS = re.compile(r"^\s*(\d+)\s+(\d+)\s*$")
+
+
+def _is_speck(cell: Cell) -> bool:
+    o = cell.pos.ocr
+    return o is not None and o.raw.strip() in _SPECKS and o.raw.strip() != ""
+
+
+def _repair_ocr_row(read: _RowRead) -> None:
+    """Make an OCR'd row's cell count the template's, when one reading explains the difference.
+
+    Too many cells on the row's line: a lone speck read as I, l, |, . (repaired to 1 or read as a
+    blank) is dropped when the row then has exactly its columns. One cell too few: a cell read as
+    two numbers apart ('1 3', two cells whose rule was lost) is split when that gives exactly its
+    columns. Each repair is recorded (`read.fixes`) for a finding; any other count stays as read.
+    """
+    cells = read.cells + read.extra
+    if read.extra and len(cells) == read.expected + 1:
+        specks = [c for c in cells if _is_speck(c)]
+        if specks:
+            drop = min(specks, key=lambda c: c.pos.ocr.score if c.pos.ocr else 1.0)
+            kept = [c for c in cells if c is not drop]
+            parsed = [parse_value(c.text) for c in kept]
+            if all(v is not None for v in parsed):
+                read.cells = kept
+                read.values = [v.value for v in parsed if v is not None]
+                read.units = [v.unit for v in parsed if v is not None]
+                read.extra = []
+                read.fixes.append(("extract.ocr_speck_dropped", drop.pos.ocr.raw if drop.pos.ocr else drop.text))
+        return
+    if len(read.values) != read.expected - 1 or read.extra:
+        return
+    splits = [k for k, c in enumerate(read.cells) if c.pos.ocr is not None and _TWO_NUMBERS.match(c.pos.ocr.raw)]
+    if len(splits) != 1:
+        return
+    k = splits[0]
+    m = _TWO_NUMBERS.match(read.cells[k].pos.ocr.raw)  # type: ignore[union-attr]
+    assert m is not None
+    read.values[k:k + 1] = [int(m.group(1)), int(m.group(2))]
+    read.units[k:k + 1] = [read.units[k], read.units[k]]
+    read.cells[k:k + 1] = [read.cells[k], read.cells[k]]
+    read.fixes.append(("extract.ocr_split", read.cells[k].pos.ocr.raw))  # type: ignore[union-attr]
+
+
 def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: str,
           prov: dict[str, Provenance], findings: list[Finding], zh: str, en: str) -> None:
+    if any(c.pos.ocr is not None for c in read.cells):
+        _repair_ocr_row(read)
+    for rule, printed in read.fixes:
+        findings.append(finding(rule, [base], printed, table_label=zh, table_label_en=en, row_label=read.label,
+                                printed=printed, expected=read.expected))
+    if read.extra:
+        findings.append(finding("extract.row_overfull", [base], " | ".join(c.text for c in read.cells + read.extra),
+                                table_label=zh, table_label_en=en, row_label=read.label,
+                                found=len(read.cells) + len(read.extra), expected=read.expected,
+                                values=" ".join(c.text for c in read.cells + read.extra)))
     for col, value, cell in zip(col_keys, read.values, read.cells, strict=False):
         out[col] = value
         prov[f"{base}.{col}"] = _prov(cell)

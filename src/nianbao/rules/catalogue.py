@@ -145,6 +145,29 @@ register(
          description="A printed row with numbers whose label is no template row, not even by edit distance (an "
                      "unreadable or foreign label). Its numbers are named in the finding instead of being lost "
                      "silently; the template row it may have been stays null with its own row_missing finding."),
+    Rule("extract.row_overfull", "warning", "表格行数字多于模板列数",
+         "{table_label}“{row_label}”行读到{found}个数（{values}），模板只有{expected}列；多出的未读入，"
+         "该行数字可能错位，请核对原图",
+         "{table_label_en}: row '{row_label}' has {found} values ({values}), the template {expected} columns; "
+         "the extra ones were not read and the row's numbers may be shifted",
+         description="An OCR'd row whose line holds more value cells than the template has columns (a speck or "
+                     "a number read as two). The first cells are read; the row is named so no shifted number "
+                     "goes unnoticed."),
+    Rule("extract.ocr_speck_dropped", "info", "识别出的孤立记号已略去",
+         "{table_label}“{row_label}”行识别出的孤立记号“{printed}”不是数字（污点或残线），已略去，"
+         "该行随后恰为{expected}个数",
+         "{table_label_en}: row '{row_label}': the lone mark '{printed}' read by OCR is no number (a speck or a "
+         "rule's stub) and was dropped; the row then has exactly {expected} values",
+         description="On an OCR'd row with one cell more than the template's columns, a lone I, l, |, . or similar "
+                     "mark is dropped when that leaves exactly the template's count. Any other surplus is "
+                     "reported by extract.row_overfull."),
+    Rule("extract.ocr_split", "info", "识别为一格的两个数已拆开",
+         "{table_label}“{row_label}”行识别出“{printed}”（两个数在一格中，格线未识别），已拆为两格，"
+         "该行随后恰为{expected}个数",
+         "{table_label_en}: row '{row_label}': the OCR'd cell '{printed}' holds two numbers (a rule between them "
+         "was lost) and was split; the row then has exactly {expected} values",
+         description="On an OCR'd row one cell short of the template's columns, a cell read as two numbers "
+                     "separated by space is split in two when that gives exactly the template's count."),
     Rule("extract.group_values", "warning", "分组标签行有数字",
          "{table_label}分组标签“{printed}”所在行印有数字（{values}），模板中该行不填数，未读入任何行",
          "{table_label_en}: the group label '{printed}' has numbers on its row ({values}); the template has "
