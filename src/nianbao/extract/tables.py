@@ -10,9 +10,10 @@ table split over pages or grids is joined.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 
 from ..document import Cell, Document, Grid, Paragraph, Position
@@ -146,6 +147,7 @@ class _Stream:
         self.grid_row = 0  # counts the grid rows seen: value cells beyond a row's columns on its own line
         # (table, row key) of rows started by label, in reading order, orphans as ("", id) between them
         self.order: list[tuple[str, str]] = []
+        self.line_rows: list[tuple[str, _RowRead | None]] = []  # (printed line, row) read from a line of OCR text
 
     # -- routing -------------------------------------------------------------------------
     def heading(self, table: str | None) -> None:
@@ -302,11 +304,40 @@ class _Stream:
         self.review_cells.append(cell)
 
 
+# Marks OCR reads for the rules of a table row printed as one line of text: [ | ] and l/I standing alone
+_LINE_RULES = re.compile(r"[\[\]|lI]")
+
+
+def _ocr_line_row(stream: _Stream, para: Paragraph) -> list[Cell] | None:
+    """An OCR'd line that is a table row whose rules were not seen as a table (a row cut onto the
+    next page): its label matches a row and, with the rule marks read as separators and o as 0, it
+    holds exactly that row's count of numbers. The cells it gives, or None."""
+    o = para.pos.ocr
+    if o is None or stream.context not in _ROW_TABLES:
+        return None
+    label, _, rest = para.text.strip().partition(" ")
+    what = stream.labels.classify[label] if label else None
+    if what is None or what.kind not in ("app_row", "active_row") or not rest.strip():
+        return None
+    expected = what.ncols if what.kind == "active_row" else len(stream.template.applications.columns)
+    tokens = _LINE_RULES.sub(" ", rest).replace("o", "0").replace("O", "0").split()
+    if len(tokens) != expected or any(parse_value(t) is None for t in tokens):
+        return None
+    pos = para.pos
+    return [Cell(label, pos)] + [Cell(t, Position(page=pos.page, bbox=pos.bbox, ocr=replace(o, raw=t, low=True)))
+                                 for t in tokens]
+
+
 def read_tables(doc: Document, template: Template) -> TablesRead:
     stream = _Stream(template)
     images: list[tuple[str, str]] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
+            cells = _ocr_line_row(stream, block)
+            if cells is not None:
+                stream.row(cells)
+                stream.line_rows.append((block.text, stream.current))
+                continue
             number = heading_section(block.text)
             if number is not None:
                 stream.heading(template.section(number).table)
@@ -341,9 +372,74 @@ def _prov(cell: Cell) -> Provenance:
     return _validate_provenance(data)
 
 
+# How near a printed label must be to the template row its position points to (difflib ratio of the
+# label keys). Far below the edit-distance matcher's: the position already says which row it is; this
+# only keeps a foreign row (a subtotal, a row of another template) out.
+_POSITION_RATIO = 0.45
+
+
+def _row_keys(template: Template, table: str) -> list[str]:
+    if table == "applications":
+        return [r.key for r in template.applications.rows]
+    return [f"{i.key}.{r.key}" for i in template.active.items for r in i.rows]
+
+
+def _place_orphans(stream: _Stream, template: Template) -> list[tuple[str, str, str, float]]:
+    """Give a row whose label matched nothing to the one template row its position leaves unread.
+
+    The rows read before and after it by label bound a gap in the template's order; when exactly one
+    row of the gap has no numbers, the orphan has that row's count of numbers and its printed label is
+    still somewhat like that row's (an OCR misreading: doubled or lost characters), it is read as that
+    row. Returns (table, row key, printed label, similarity) for an info finding."""
+    placed: list[tuple[str, str, str, float]] = []
+    by_id = {str(id(read)): (table, read) for table, read in stream.orphans}
+    for idx, (tab, ident) in enumerate(stream.order):
+        if tab or ident not in by_id:
+            continue
+        table, read = by_id[ident]
+        if not any(c.pos.ocr is not None for c in read.cells):
+            continue  # a printed label that is really no template row: extract.row_unmatched
+        store = stream.app_rows if table == "applications" else stream.active_read
+        keys = _row_keys(template, table)
+        before = next((k for t, k in reversed(stream.order[:idx]) if t == table), None)
+        after = next((k for t, k in stream.order[idx + 1:] if t == table), None)
+        lo = keys.index(before) + 1 if before in keys else 0
+        hi = keys.index(after) if after in keys else len(keys)
+        gap = [k for k in keys[lo:hi] if not (store.get(k) and store[k].values)]
+        if len(gap) != 1:
+            continue
+        key = gap[0]
+        if table == "applications":
+            expected, label = len(template.applications.columns), template.application_row(key).label
+        else:
+            item = next(i for i in template.active.items if i.key == key.partition(".")[0])
+            expected, label = len(item.columns), _row_label(template, table, key)
+        if len(read.values) != expected:
+            continue
+        ratio = difflib.SequenceMatcher(None, label_key(read.label), label_key(label), autojunk=False).ratio()
+        if ratio < _POSITION_RATIO:
+            continue
+        printed = read.label
+        read.key, read.expected = key, expected
+        store[key] = read
+        stream.orphans.remove((table, read))
+        placed.append((table, key, printed, ratio))
+    return placed
+
+
 def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -> TablesRead:
     findings: list[Finding] = []
     prov: dict[str, Provenance] = {}
+    for table, key, printed, _ratio in _place_orphans(stream, template):
+        zh, en = TABLE_LABELS[table]
+        findings.append(finding("extract.label_by_position", [f"{table}.{key}"], printed, table_label=zh,
+                                table_label_en=en, printed=printed, row_label=_row_label(template, table, key)))
+    for line, read in stream.line_rows:
+        if read is not None and read.key:
+            table = "applications" if read.key in stream.app_rows else "active_disclosure"
+            zh, en = TABLE_LABELS[table]
+            findings.append(finding("extract.ocr_line_row", [f"{table}.{read.key}"], line, table_label=zh,
+                                    table_label_en=en, printed=line, row_label=read.label))
     zh_app, en_app = TABLE_LABELS["applications"]
     zh_act, en_act = TABLE_LABELS["active_disclosure"]
 

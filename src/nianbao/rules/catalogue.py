@@ -168,6 +168,21 @@ register(
          "was lost) and was split; the row then has exactly {expected} values",
          description="On an OCR'd row one cell short of the template's columns, a cell read as two numbers "
                      "separated by space is split in two when that gives exactly the template's count."),
+    Rule("extract.label_by_position", "info", "按位置认定的表格行",
+         "{table_label}印刷（识别）的行标签“{printed}”与模板差异较大，但它位于模板中唯一未读到的“{row_label}”行的位置，"
+         "且数字个数相符，按该行读取，请核对",
+         "{table_label_en}: the printed (OCR'd) row label '{printed}' is far from the template's, but it stands where "
+         "the one unread row '{row_label}' belongs and has its count of numbers; read as that row",
+         description="An OCR'd row whose label matched no template row, not even by edit distance, between rows "
+                     "read by label: when exactly one template row between them has no numbers, the row has that "
+                     "row's count of numbers and its label is still partly like it, it is read as that row."),
+    Rule("extract.ocr_line_row", "warning", "表格行识别为一行文字",
+         "{table_label}“{row_label}”行被识别为一行文字（“{printed}”，格线未识别为表格），"
+         "按格线位置拆出数字读入，请核对原图",
+         "{table_label_en}: row '{row_label}' was read by OCR as one line of text ('{printed}', its rules not seen "
+         "as a table); its numbers were taken between the rule marks; check the image",
+         description="An OCR'd line that starts with a row label and, with the rule marks ([ | ] l) as separators "
+                     "and o as 0, holds exactly that row's count of numbers (a row cut onto the next page)."),
     Rule("extract.group_values", "warning", "分组标签行有数字",
          "{table_label}分组标签“{printed}”所在行印有数字（{values}），模板中该行不填数，未读入任何行",
          "{table_label_en}: the group label '{printed}' has numbers on its row ({values}); the template has "
