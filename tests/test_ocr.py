@@ -308,3 +308,45 @@ def test_two_numbers_read_in_one_cell_are_split_when_the_row_is_one_short() -> N
     assert (row["research_institution"], row["social_welfare_org"], row["total"]) == (1, 3, 9)
     assert [f.cells for f in t.findings if f.rule == "extract.ocr_split"] == [["applications.new_received"]]
     assert "extract.row_incomplete" not in [f.rule for f in t.findings if "new_received" in str(f.cells)]
+
+
+_SEVEN = ["1", "0", "0", "0", "0", "0", "1"]
+
+
+def test_row_with_a_misread_label_is_placed_by_its_position() -> None:
+    t = _read_rows([["一、本年新收政府信息公开申请数量", *_SEVEN],
+                    ["二三、上上年年结结转转政政府府信信息自公公开开申电请请数数量最", "0", "0", "0", "0", "2", "0", "2"],
+                    ["三、本年度办理结果", "（一）予以公开", *_SEVEN]])
+    assert t.applications is not None
+    assert t.applications.rows["carried_over"]["legal_service_org"] == 2
+    f = next(f for f in t.findings if f.rule == "extract.label_by_position")
+    assert f.cells == ["applications.carried_over"] and "上上年年" in f.message
+    assert "extract.row_unmatched" not in [f.rule for f in t.findings]
+
+
+def test_foreign_label_or_two_unread_rows_is_not_placed() -> None:
+    # the label is nothing like the one row its place leaves open: reported, not read
+    t = _read_rows([["一、本年新收政府信息公开申请数量", *_SEVEN], ["其中：网上申请", *_SEVEN],
+                    ["三、本年度办理结果", "（一）予以公开", *_SEVEN]])
+    assert "extract.row_unmatched" in [f.rule for f in t.findings]
+    assert t.applications is not None and t.applications.rows["carried_over"]["total"] is None
+    # two template rows unread between its neighbours: its place says nothing
+    t = _read_rows([["一、本年新收政府信息公开申请数量", *_SEVEN], ["二、上上年年结结转转申申请请数数量", *_SEVEN],
+                    ["（二）部分公开", *_SEVEN]])
+    assert "extract.label_by_position" not in [f.rule for f in t.findings]
+
+
+def test_row_read_as_one_line_of_text_is_split_at_its_rule_marks() -> None:
+    line = Paragraph("四、结转下年度继续办理 [ o l o l o l ol o l 2 lo ]",
+                     Position(page=4, ocr=OcrReading(score=0.24, raw="…", crop=(1, 2, 3, 4), dpi=200.0)))
+    grid = Grid([[_ocr_cell(c) for c in ["一、本年新收政府信息公开申请数量", *_SEVEN]]])
+    doc = Document("x.pdf", "pdf", "0", [Paragraph("三、收到和处理政府信息公开申请情况"), grid, line])
+    t = read_tables(doc, TEMPLATES["2021"])
+    assert t.applications is not None
+    assert list(t.applications.rows["carried_forward"].values()) == [0, 0, 0, 0, 0, 2, 0]
+    assert [f.cells for f in t.findings if f.rule == "extract.ocr_line_row"] == [["applications.carried_forward"]]
+    assert t.provenance["applications.carried_forward.other_org"].ocr.low  # type: ignore[union-attr]
+    # the same line of a text layer is a paragraph, not a row
+    doc.blocks[-1] = Paragraph(line.text)
+    t = read_tables(doc, TEMPLATES["2021"])
+    assert t.applications is not None and t.applications.rows["carried_forward"]["total"] is None
