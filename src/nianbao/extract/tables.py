@@ -541,24 +541,24 @@ def _is_speck(cell: Cell) -> bool:
 def _repair_ocr_row(read: _RowRead) -> None:
     """Make an OCR'd row's cell count the template's, when one reading explains the difference.
 
-    Too many cells on the row's line: a lone speck read as I, l, |, . (repaired to 1 or read as a
-    blank) is dropped when the row then has exactly its columns. One cell too few: a cell read as
+    Too many cells on the row's line: lone specks (or rule stubs) read as I, l, |, . (repaired to 1)
+    are dropped when they are exactly the surplus, so the row then has exactly its columns. One cell too few: a cell read as
     two numbers apart ('1 3', two cells whose rule was lost) is split when that gives exactly its
     columns. Each repair is recorded (`read.fixes`) for a finding; any other count stays as read.
     """
     cells = read.cells + read.extra
-    if read.extra and len(cells) == read.expected + 1:
+    if read.extra:
         specks = [c for c in cells if _is_speck(c)]
-        if specks:
-            drop = min(specks, key=lambda c: c.pos.ocr.score if c.pos.ocr else 1.0)
-            kept = [c for c in cells if c is not drop]
+        if len(specks) == len(read.extra):  # more specks than surplus: which one is a number is a guess
+            kept = [c for c in cells if not any(c is d for d in specks)]
             parsed = [parse_value(c.text) for c in kept]
             if all(v is not None for v in parsed):
                 read.cells = kept
                 read.values = [v.value for v in parsed if v is not None]
                 read.units = [v.unit for v in parsed if v is not None]
                 read.extra = []
-                read.fixes.append(("extract.ocr_speck_dropped", drop.pos.ocr.raw if drop.pos.ocr else drop.text))
+                read.fixes.append(("extract.ocr_speck_dropped", "、".join(c.pos.ocr.raw for c in specks
+                                                                          if c.pos.ocr is not None)))
         return
     if len(read.values) != read.expected - 1 or read.extra:
         return

@@ -158,9 +158,9 @@ register(
          "该行随后恰为{expected}个数",
          "{table_label_en}: row '{row_label}': the lone mark '{printed}' read by OCR is no number (a speck or a "
          "rule's stub) and was dropped; the row then has exactly {expected} values",
-         description="On an OCR'd row with one cell more than the template's columns, a lone I, l, |, . or similar "
-                     "mark is dropped when that leaves exactly the template's count. Any other surplus is "
-                     "reported by extract.row_overfull."),
+         description="On an OCR'd row with more cells than the template's columns, lone I, l, |, . or similar "
+                     "marks (specks, stubs of rules) are dropped when they are exactly the surplus, which leaves "
+                     "exactly the template's count. Any other surplus is reported by extract.row_overfull."),
     Rule("extract.ocr_split", "info", "识别为一格的两个数已拆开",
          "{table_label}“{row_label}”行识别出“{printed}”（两个数在一格中，格线未识别），已拆为两格，"
          "该行随后恰为{expected}个数",
