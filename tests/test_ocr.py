@@ -350,3 +350,20 @@ def test_row_read_as_one_line_of_text_is_split_at_its_rule_marks() -> None:
     doc.blocks[-1] = Paragraph(line.text)
     t = read_tables(doc, TEMPLATES["2021"])
     assert t.applications is not None and t.applications.rows["carried_forward"]["total"] is None
+
+
+def test_rule_stubs_read_as_I_are_dropped_only_when_they_are_the_surplus() -> None:
+    from nianbao.templates import TEMPLATES as T
+
+    def fees(*cells: Cell) -> TablesRead:
+        grid = Grid([[_ocr_cell("第二十条第（八）项")], [_ocr_cell("|行政事业性收费"), *cells]])
+        return read_tables(Document("x.pdf", "pdf", "0", [Paragraph("二、主动公开政府信息情况"), grid]), T["2019"])
+
+    stub = lambda: _ocr_cell("1", raw="I", score=0.3)  # noqa: E731
+    t = fees(stub(), _ocr_cell("182"), stub(), _ocr_cell("减5"), stub())
+    assert t.active is not None and t.active.items["art20_8"]["fees"] == {"previous": 182, "change": -5}
+    assert [f.rule for f in t.findings if f.rule.startswith("extract.ocr")] == ["extract.ocr_speck_dropped"]
+    # a stub where a number may stand: three marks for one surplus cell is a guess, so only reported
+    t = fees(stub(), _ocr_cell("182"), stub(), stub())
+    assert "extract.ocr_speck_dropped" not in [f.rule for f in t.findings]
+    assert [f.cells for f in t.findings if f.rule == "extract.row_overfull"] == [["active_disclosure.art20_8.fees"]]
