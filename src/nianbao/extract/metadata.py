@@ -33,13 +33,17 @@ _PLACE = re.compile(r"([\u4e00-\u9fa5]{1,12}?(?:自治州|自治县|自治旗|�
 _SELF_GOV = re.compile(r"我(?:市|县|区|旗|州|省|镇|乡)|全(?:市|县|区|旗|州|省|镇|乡)")
 _GOV_NAME = re.compile(r"([\u4e00-\u9fa5]{2,10}?(?:市|县|区|旗|州|盟|镇|乡))(?:人民)?政府")
 
+# Every repetition is bounded and no pattern can start inside a run it would rescan: the contact
+# block is searched in the whole text, which may be hostile (a 150 KB run of letters made the
+# unbounded e-mail pattern quadratic: > 30 s; scripts/regex_audit.py finds such patterns).
 _CONTACT = {
-    "address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*[:：]\s*([^;；,，。)）\n]{3,60})"),
-    "postcode": re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})"),
-    "phone": re.compile(r"(?:联系电话|咨询电话|办公电话|电话)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8}(?:[、/,，]\d{7,8})?"
-                        r"|1\d{10})"),
-    "fax": re.compile(r"(?:传真|传真号码)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8})"),
-    "email": re.compile(r"([A-Za-z0-9_.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"),
+    "address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s{0,8}[:：]\s{0,8}([^;；,，。)）\n]{3,60})"),
+    "postcode": re.compile(r"(?:邮编|邮政编码)\s{0,8}[:：]?\s{0,8}(\d{6})"),
+    "phone": re.compile(r"(?:联系电话|咨询电话|办公电话|电话)\s{0,8}[:：]?\s{0,8}"
+                        r"((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8}(?:[、/,，]\d{7,8})?|1\d{10})"),
+    "fax": re.compile(r"(?:传真|传真号码)\s{0,8}[:：]?\s{0,8}((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8})"),
+    # the look-behind makes a match start only where a run of address characters starts
+    "email": re.compile(r"(?<![A-Za-z0-9_.+\-])([A-Za-z0-9_.+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6})"),
 }
 
 
@@ -148,8 +152,10 @@ def _signature(paras: list[str]) -> tuple[dt.date | None, str | None]:
             date = parse_date(line)
             signer = tail[k - 1] if k >= 1 and _is_org_line(tail[k - 1]) else None
             return date, signer
+        if len(line) > 50:
+            continue
         m = re.search(r"([\u4e00-\u9fa5]{3,25})\s*" + _DATE.pattern + r"\s*$", line)
-        if m and _is_org_line(m.group(1)) and len(line) <= 50:
+        if m and _is_org_line(m.group(1)):
             return parse_date(line[m.start():]), m.group(1)
     return None, None
 

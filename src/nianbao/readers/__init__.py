@@ -6,8 +6,10 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import limits
 from ..document import Document
 from ..errors import ReadError
+from .sanitize import sanitize_document
 from .text import read_text, read_text_file
 
 Reader = Callable[[str, bytes, str], Document]
@@ -24,7 +26,7 @@ EXTENSIONS = {
 
 _READERS: dict[str, Reader] = {"text": read_text_file}
 
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = limits.MAX_FILE_BYTES_DEFAULT
 
 
 def register_reader(fmt: str, reader: Reader) -> None:
@@ -63,12 +65,19 @@ def read(path: str | Path) -> Document:
     if size == 0:
         raise ReadError(p, "文件为空（0 字节）", "empty file (0 bytes)")
     if size > MAX_BYTES:
-        raise ReadError(p, f"文件过大（{size} 字节）", f"file too large ({size} bytes)")
+        raise ReadError(p, f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）", f"file too large ({size} bytes)")
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            fmt = sniff_format(p, fh.read(2048))
+            cap = limits.MAX_FILE_BYTES.get(fmt, MAX_BYTES)
+            if size > cap:
+                kind = {"text": "文本", "html": "HTML"}.get(fmt, fmt)
+                raise ReadError(p, f"{kind}文件过大（{size} 字节，上限 {cap} 字节）：年度报告不会这么大，拒绝读取",
+                                f"{fmt} file too large ({size} bytes, limit {cap})")
+            fh.seek(0)
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ReadError(p, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}") from None
-    fmt = sniff_format(p, data)
     reader = _READERS.get(fmt)
     if reader is None:
         _load_optional_readers()
@@ -77,11 +86,38 @@ def read(path: str | Path) -> Document:
         raise ReadError(p, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        return reader(str(p), data, sha)
+        return sanitize_document(reader(str(p), data, sha))
     except ReadError:
         raise
     except Exception as exc:  # a reader bug or a malformed file must not take a batch down
-        raise ReadError(p, f"读取失败：{type(exc).__name__}: {exc}", f"read failed: {type(exc).__name__}: {exc}") from exc
+        raise ReadError(p, f"读取失败：{failure_reason(exc, fmt)}",
+                        f"read failed: {type(exc).__name__}: {exc}") from exc
+
+
+def failure_reason(exc: BaseException, fmt: str = "") -> str:
+    """A Chinese reason for an exception a library raised on a malformed file; the library's own
+    (English) text follows in parentheses, abbreviated, for a bug report."""
+    import zipfile
+    import zlib
+
+    name = type(exc).__name__
+    kind = {"text": "文本", "html": "HTML", "pdf": "PDF", "docx": "Word", "image": "图片", "doc": "Word"}.get(fmt, "")
+    if isinstance(exc, RecursionError):
+        reason = "文件结构嵌套过深，无法读取"
+    elif isinstance(exc, MemoryError):
+        reason = "文件内容过大，内存不足以读取"
+    elif isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        reason = "压缩数据损坏或文件不完整"
+    elif isinstance(exc, UnicodeError):
+        reason = "文件中有无法识别的字符编码"
+    elif isinstance(exc, (KeyError, IndexError, AttributeError, TypeError)):
+        reason = f"{kind}文件缺少必需的部分或结构异常"
+    elif isinstance(exc, (ValueError, OverflowError)):
+        reason = f"{kind}文件中有不合规范的数值或内容"
+    else:
+        reason = f"{kind}文件已损坏或格式不受支持"
+    detail = limits.abbreviate(f"{name}: {exc}", 120)
+    return f"{reason}（{detail}）"
 
 
 def _load_optional_readers() -> None:
@@ -96,4 +132,5 @@ def _load_optional_readers() -> None:
                 raise
 
 
-__all__ = ["read", "read_text", "register_reader", "sniff_format", "EXTENSIONS"]
+__all__ = ["read", "read_text", "register_reader", "sanitize_document", "sniff_format", "failure_reason",
+           "EXTENSIONS"]

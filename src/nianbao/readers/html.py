@@ -35,6 +35,8 @@ from ..errors import ReadError
 from ..normalize import is_value
 from . import register_reader
 from .decode import decode_bytes
+from .sanitize import clean_text
+from .sanitize import note as replaced_note
 
 # Elements whose content is never part of the report.
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "select", "option",
@@ -65,13 +67,16 @@ _REPORT_TEXT = etree.XPath("//body//text()[contains(., '报告') or contains(., 
 
 # Lines that are page furniture, dropped whole (as in the text reader).
 _JUNK_LINE = re.compile(
-    r"当前位置|您现在的位置|您所在的位置|打印\s*(?:本页|此页)?\s*[|｜]?\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|"
+    r"当前位置|您现在的位置|您所在的位置|打印\s{0,8}(?:本页|此页)?\s{0,8}[|｜]?\s{0,8}关闭|【\s{0,8}打印\s{0,8}】|【\s{0,8}关闭\s{0,8}】|"
     r"关闭窗口|分享到|扫一扫|上一篇|下一篇|网站地图|版权所有|ICP备|网站标识码|主办单位|技术支持|"
-    r"相关链接|收藏本页|^\s*(?:打印|关闭|返回顶部|【?\s*返回\s*】?)\s*$"
+    r"相关链接|收藏本页|^\s{0,8}(?:打印|关闭|返回顶部|【?\s{0,8}返回\s{0,8}】?)\s{0,8}$"
 )
+# Spaces are bounded ({0,8}): unbounded ones in front of a literal made long whitespace runs
+# quadratic (scripts/regex_audit.py); the digit count is bounded for the same reason.
 _JUNK_FRAGMENT = re.compile(
-    r"[【\[]?\s*字[体号]\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小|[大中小]\s*[|｜]?\s*[大中小]?\s*[|｜]?\s*[大中小]?)?"
-    r"\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】|(?:浏览|访问|阅读|点击)(?:次数|量|数)\s*[:：]\s*\d*"
+    r"\s{0,8}(?:[【\[]\s{0,8})?字[体号]\s{0,8}[:：]\s{0,8}[\[【]?\s{0,8}"
+    r"(?:大\s{0,8}中\s{0,8}小|[大中小]\s{0,8}[|｜]?\s{0,8}[大中小]?\s{0,8}[|｜]?\s{0,8}[大中小]?)?"
+    r"\s{0,8}[\]】]?\s{0,8}[】\]]?|【\s{0,8}(?:大|中|小)\s{0,8}】|(?:浏览|访问|阅读|点击)(?:次数|量|数)\s{0,8}[:：]\s{0,8}\d{0,12}"
 )
 # Words one of which every match of the pattern above contains. Python's `re` finds a plain
 # alternation of words about 10x faster than the patterns (each paragraph is tested): these
@@ -177,8 +182,13 @@ def decode_html(data: bytes) -> tuple[str, list]:
 
 def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     """Read the text of an HTML page into a Document."""
+    # lxml refuses strings holding NUL, control characters or lone surrogates: replace them first
+    text, n_sur, n_ctl = clean_text(text)
     root = _parse(text, path)
     doc = Document(path=path, format="html", sha256=sha256)
+    replaced = replaced_note(n_sur, n_ctl)
+    if replaced is not None:
+        doc.notes.append(replaced)
     head_meta = _head_meta(root)
     for el in _hidden(root):
         if el.getparent() is not None and el.tag not in ("html", "body"):
@@ -467,7 +477,7 @@ def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._E
             best, best_score = text, score
     if best is None and site:
         # the <title> often reads "report title_site name": keep the part naming the report
-        for part in re.split(r"\s*[_|｜—–-]{1,2}\s*", site):
+        for part in re.split(r"\s{0,8}[_|｜—–-]{1,2}\s{0,8}", site[:300]):
             if re.search(r"年度?报告|年报", part) and re.search(r"信息公开|政务公开", part):
                 return part
     return best
