@@ -30,7 +30,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position
+from .. import limits
+from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position, ReaderNote
 from ..errors import ReadError
 from ..normalize import is_value
 from . import register_reader
@@ -128,7 +129,6 @@ _SECTION_START = re.compile(r"^\s*[一二三四五六][、.．]")
 
 LONG_CELL = 150  # a cell with more text than this holds prose: the table is a layout table
 META_BLOCK_MAX = 1000  # a metadata block is short
-MAX_SPAN = 1000
 
 
 # What `_measure` knows of an element, as a list (about a thousand are made per page; a list is
@@ -184,8 +184,15 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     """Read the text of an HTML page into a Document."""
     # lxml refuses strings holding NUL, control characters or lone surrogates: replace them first
     text, n_sur, n_ctl = clean_text(text)
+    text, elements = _within_element_limit(text)
     root = _parse(text, path)
     doc = Document(path=path, format="html", sha256=sha256)
+    if elements:
+        doc.notes.append(ReaderNote(
+            "extract.reader_note",
+            f"页面元素过多（约 {elements} 个标签，上限 {limits.MAX_HTML_TAGS} 个）：只读取了前 {limits.MAX_HTML_TAGS} 个标签以内的内容",
+            f"too many elements (about {elements} tags, limit {limits.MAX_HTML_TAGS}): only the content before "
+            f"tag {limits.MAX_HTML_TAGS} was read"))
     replaced = replaced_note(n_sur, n_ctl)
     if replaced is not None:
         doc.notes.append(replaced)
@@ -208,6 +215,26 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
         if name in head_meta and key not in doc.page_meta and not _has_key_like(doc.page_meta, key):
             doc.page_meta[key] = head_meta[name]
     return doc
+
+
+def _within_element_limit(text: str) -> tuple[str, int]:
+    """The page cut before its MAX_HTML_TAGS-th tag (lxml closes what is left open), and the number
+    of tags when it was cut (0 when not). Parsing and measuring cost grows with the elements; a
+    report page has a few thousand, a hostile one a million cells (10 MB: 5.6 s, 830 MB)."""
+    limit = limits.MAX_HTML_TAGS
+    tags = text.count("<")
+    if tags <= limit:
+        return text, 0
+    at = -1
+    for m in _TAG_START.finditer(text):
+        limit -= 1
+        if limit == 0:
+            at = m.start()
+            break
+    return (text[:at], tags) if at >= 0 else (text, 0)
+
+
+_TAG_START = re.compile("<")
 
 
 def _hidden(root: etree._Element) -> list[etree._Element]:
@@ -573,44 +600,44 @@ def _text_with_breaks(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def _collect(e: etree._Element, parts: list[str]) -> None:
-    """Append the text of `e` with breaks at <br> and around blocks (leaf children done inline)."""
-    tag = e.tag
-    if tag.__class__ is not str:
-        tag = ""  # a comment or PI: its text counts
-    block = tag in _BLOCK
-    if tag == "br":
-        parts.append(_BREAK)
-    else:
-        if block:
+def _collect(root: etree._Element, parts: list[str]) -> None:
+    """Append the text of `root` with breaks at <br> and around blocks.
+
+    Walked with an explicit stack, not recursion: a page may nest elements deeper than Python's
+    recursion limit (lxml keeps up to 2,047 levels).
+    """
+    stack: list[tuple[etree._Element, int]] = [(root, _OPEN)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        e, step = pop()
+        if step == _TAIL:
+            tail = e.tail
+            if tail:
+                parts.append(tail)
+            continue
+        if step == _CLOSE:
             parts.append(_BREAK)
-        text = e.text
-        if text:
-            parts.append(text)
-    for c in e.getchildren():
-        if len(c):
-            _collect(c, parts)
+            continue
+        tag = e.tag
+        if tag.__class__ is not str:
+            tag = ""  # a comment or PI: its text counts
+        if tag == "br":
+            parts.append(_BREAK)
         else:
-            ctag = c.tag
-            if ctag.__class__ is not str:
-                ctag = ""
-            if ctag == "br":
+            if tag in _BLOCK:
                 parts.append(_BREAK)
-            elif ctag in _BLOCK:
-                parts.append(_BREAK)
-                text = c.text
-                if text:
-                    parts.append(text)
-                parts.append(_BREAK)
-            else:
-                text = c.text
-                if text:
-                    parts.append(text)
-        tail = c.tail
-        if tail:
-            parts.append(tail)
-    if block:
-        parts.append(_BREAK)
+                push((e, _CLOSE))
+            text = e.text
+            if text:
+                parts.append(text)
+        children = e.getchildren()
+        for k in range(len(children) - 1, -1, -1):
+            c = children[k]
+            push((c, _TAIL))
+            push((c, _OPEN))
+
+
+_OPEN, _CLOSE, _TAIL = 0, 1, 2
 
 
 def _cell_text(td: etree._Element) -> str:
@@ -678,17 +705,18 @@ def _table_cells(table: etree._Element) -> list[etree._Element]:
 def _span(value: str | None) -> int:
     if value is None:
         return 1
-    try:
-        n = int(str(value).strip().rstrip(";"))
-    except (TypeError, ValueError):
-        return 1
-    return min(max(n, 1), MAX_SPAN)
+    text = str(value).strip().rstrip(";")
+    if not text.isdigit() or len(text) > 6:  # "1e9", "-3": 1 as browsers read them; 5,000 digits: the cap
+        return limits.MAX_SPAN if text.isdigit() else 1
+    n = int(text)
+    return min(max(n, 1), limits.MAX_SPAN)
 
 
 def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int = 0) -> list[list[Cell]]:
     """Place every cell at its logical row/column; a span leaves copies marked merged."""
     n = len(rows)
     grid: list[dict[int, Cell]] = [{} for _ in rows]
+    budget = limits.MAX_TABLE_CELLS
     for r, row in enumerate(rows):
         placed = grid[r]
         c = 0
@@ -704,8 +732,13 @@ def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int 
             rs_attr = td.get("rowspan")
             cs_attr = td.get("colspan")
             rs = n - r if rs_attr is not None and rs_attr.strip() == "0" else _span(rs_attr)
+            rs = min(rs, n - r)  # the grid is sized to the rows present, not to what a span claims
             cs = _span(cs_attr)
-            for dr in range(min(rs, n - r)):
+            if rs * cs > budget:  # the copies of all spans share the table's cell budget
+                cs = max(1, budget // rs)
+                rs = min(rs, max(1, budget // cs))
+            budget -= rs * cs
+            for dr in range(rs):
                 target = grid[r + dr]
                 for dc in range(cs):
                     if (dr or dc) and (c + dc) not in target:
@@ -740,10 +773,29 @@ class _Walker:
         self.parts: list[str] = []
         self.line: int | None = None
         self.in_body_text = False  # a section heading was seen: metadata blocks no longer expected
+        self.cells = 0  # table cells read so far (limits.MAX_DOCUMENT_CELLS)
+        self.steps: list[tuple] = []
 
     def run(self) -> None:
-        self.visit(self.article, top=True)
+        """Walk the article with an explicit stack of steps (not recursion: pages nest elements
+        deeper than Python's recursion limit, tables within tables included)."""
+        self.steps = [(_VISIT, self.article, True)]
+        steps = self.steps
+        while steps:
+            op, a, b = steps.pop()
+            if op is _VISIT:
+                self.visit(a, b)
+            elif op is _TAIL:
+                self.add(a.tail, b)
+            elif op is _FLUSH:
+                self.flush()
+            else:
+                a(*b)
         self.flush()
+
+    def later(self, todo: list[tuple]) -> None:
+        """Schedule `todo` (steps in the order they are to run) before whatever was scheduled."""
+        self.steps.extend(reversed(todo))
 
     # -- text lines
     def add(self, text: str | None, el: etree._Element) -> None:
@@ -830,12 +882,15 @@ class _Walker:
         if block:
             self.flush()
         self.add(el.text, el)
-        for child in el.getchildren():
-            self.visit(child)
-            if child.tail:
-                self.add(child.tail, el)
+        steps = self.steps
         if block:
-            self.flush()
+            steps.append(_FLUSH_STEP)
+        children = el.getchildren()
+        for k in range(len(children) - 1, -1, -1):
+            child = children[k]
+            if child.tail:
+                steps.append((_TAIL, child, el))
+            steps.append((_VISIT, child, False))
 
     def image(self, el: etree._Element) -> None:
         src = (el.get("data-original") or el.get("data-src") or el.get("src") or "").strip()
@@ -854,10 +909,10 @@ class _Walker:
     def table(self, table: etree._Element) -> None:
         index = self.table_index.get(table, len(self.table_index))
         rows = _table_rows(table)
+        todo: list[tuple] = []
         cap = table.find("caption")
         if cap is not None:
-            self.visit(cap)
-            self.flush()
+            todo += [(_VISIT, cap, False), _FLUSH_STEP]
         layout_rows = []
         get = self.stats.get
         for tr in rows:
@@ -874,39 +929,63 @@ class _Walker:
         row0 = 0
         for r, (tr, cells, block) in enumerate(layout_rows):
             if block:
-                self.emit_run(run, index, row0)
+                todo.append((_CALL, self.emit_run, (run, index, row0)))
                 run = []
                 row0 = r + 1
                 for c in cells:
-                    self.visit(c)
-                    self.flush()
+                    todo += [(_VISIT, c, False), _FLUSH_STEP]
             else:
                 run.append((tr, cells))
-        self.emit_run(run, index, row0)
+        todo.append((_CALL, self.emit_run, (run, index, row0)))
+        self.later(todo)
 
     def emit_run(self, run: list[tuple[etree._Element, list[etree._Element]]], index: int, row0: int) -> None:
         if not run:
             return
+        run = self.within_budget(run)
         texts = [[(c, _cell_text(c)) for c in cells] for _, cells in run]
         filled = [sum(1 for _, t in row if t) for row in texts]
         if max(filled, default=0) < 2:
             # one filled cell per row: a layout of lines, not a grid
-            for _, cells in run:
-                for c in cells:
-                    self.visit(c)
-                    self.flush()
+            self.later([step for _, cells in run for c in cells for step in ((_VISIT, c, False), _FLUSH_STEP)])
             return
         # leading rows with a single filled cell are the table's caption lines
         k = 0
+        todo: list[tuple] = []
         while k < len(run) and filled[k] <= 1:
-            for c in run[k][1]:
-                self.visit(c)
-                self.flush()
+            todo += [step for c in run[k][1] for step in ((_VISIT, c, False), _FLUSH_STEP)]
             k += 1
         if k:
             run, texts = run[k:], texts[k:]
+        todo.append((_CALL, self.emit_grid, (run, texts, index, row0 + k)))
+        self.later(todo)
+
+    def within_budget(self, run: list[tuple[etree._Element, list[etree._Element]]]
+                      ) -> list[tuple[etree._Element, list[etree._Element]]]:
+        """The rows of a run up to the cell limits (per table and per page); a note for the rest."""
+        allowed = min(limits.MAX_TABLE_CELLS, limits.MAX_DOCUMENT_CELLS - self.cells)
+        total = 0
+        for k, (_, cells) in enumerate(run):
+            total += len(cells)
+            if total > allowed:
+                kept = run[:k]
+                dropped = sum(len(c) for _, c in run[k:])
+                self.doc.notes.append(ReaderNote(
+                    "extract.reader_note",
+                    f"表格单元格过多：只读取了前 {k} 行，其余 {len(run) - k} 行（{dropped} 个单元格）未读取"
+                    f"（每个表格上限 {limits.MAX_TABLE_CELLS} 个、每个文件上限 {limits.MAX_DOCUMENT_CELLS} 个单元格）",
+                    f"too many table cells: only the first {k} rows were read, {len(run) - k} rows ({dropped} cells) "
+                    f"were not (limits: {limits.MAX_TABLE_CELLS} per table, {limits.MAX_DOCUMENT_CELLS} per file)"))
+                self.cells += total - len(run[k][1])
+                return kept
+        self.cells += total
+        return run
+
+    def emit_grid(self, run: list[tuple[etree._Element, list[etree._Element]]],
+                  texts: list[list[tuple[etree._Element, str]]], index: int, row0: int) -> None:
+        limits.check_deadline()
         self.in_body_text = self.in_body_text or any(is_value(t) and t for row in texts for _, t in row)
-        grid_rows = _expand(texts, index, row0 + k)
+        grid_rows = _expand(texts, index, row0)
         if any(grid_rows):
             first = run[0][0]
             self.doc.blocks.append(Grid(rows=grid_rows, pos=Position(line=first.sourceline, table=index)))
@@ -920,6 +999,11 @@ class _Walker:
                 if st is not None and st[N_IMAGES]:
                     for img in c.iter("img"):
                         self.image(img)
+
+
+# steps of the walk (see _Walker.run)
+_VISIT, _TAIL, _FLUSH, _CALL = "visit", "tail", "flush", "call"
+_FLUSH_STEP = (_FLUSH, None, None)
 
 
 register_reader("html", read_html_file)
