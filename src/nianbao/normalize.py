@@ -11,6 +11,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .limits import MAX_DIGITS
+
+# A cell longer than this is not a number (digits, separators, a sign and a unit): not parsed.
+MAX_CELL_NUMBER_CHARS = MAX_DIGITS + MAX_DIGITS // 3 + 24
+
 # Characters that mean "nothing printed here" in a table cell.
 BLANK_MARKS = frozenset({"", "-", "—", "——", "–", "/", "／", "无", "空", "\\", "--", "---", "…", "...", "x", "X"})
 
@@ -92,12 +97,16 @@ def parse_value(text: str | None) -> Value | None:
     s = squash(text)
     if s in BLANK_MARKS:
         return Value(None, blank=True)
+    if len(s) > MAX_CELL_NUMBER_CHARS:
+        return None  # longer than any number a cell prints (and than int() converts: 4,300 digits)
     m = _NUMBER_RE.match(s)
     if not m and re.fullmatch(r"[\dOolIS,.]+", s) and re.search(r"\d", s):
         m = _NUMBER_RE.match(s.translate(_OCR_DIGITS))
     if not m:
         return None
     num = m.group("num").replace(",", "")
+    if len(num.partition(".")[0]) > MAX_DIGITS:
+        return None  # more digits than any count a report holds: unreadable, not a number
     value: int | float = float(num) if "." in num else int(num)
     if m.group("sign") in ("-", "−", "减", "减少"):
         value = -value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..document import Document, ReaderNote
 from ..model import Finding, Report, Source, Tables
 from ..templates import get_template, template_for_year
-from ..templates.rules import RULES, TABLE_LABELS, finding
+from ..templates.rules import RULES, TABLE_LABELS, cap_findings, finding
 from .figures import read_figures
 from .metadata import read_metadata
 from .sections import read_sections
@@ -27,6 +27,7 @@ def extract(doc: Document) -> Report:
     findings: list[Finding] = [_note_finding(n) for n in doc.notes]
     findings.extend(sections.findings)
     findings.extend(tables.findings)
+    findings.extend(figures.findings)
     read = {"active_disclosure": tables.active, "applications": tables.applications,
             "reviews_litigation": tables.reviews}
     images = {table: src for table, src in tables.images if table}
@@ -53,7 +54,7 @@ def extract(doc: Document) -> Report:
         tables=Tables(active_disclosure=tables.active, applications=tables.applications,
                       reviews_litigation=tables.reviews),
         figures=dict(figures.values),
-        findings=findings,
+        findings=cap_findings(findings),
         provenance={**tables.provenance, **figures.provenance},
     )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..document import Cell, Document, Grid, Paragraph
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
 from ..model.report import CellValue
+from ..limits import abbreviate
 from ..normalize import Value, label_key, parse_value, squash
 from ..templates import Group, Row, Template
 from ..templates.rules import TABLE_LABELS, finding
@@ -374,5 +375,5 @@ def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: 
         findings.append(finding("extract.row_incomplete", [base], read.label, table_label=zh, table_label_en=en,
                                 row_label=read.label, found=len(read.values), expected=read.expected))
     for text in read.unreadable:
-        findings.append(finding("extract.value_unreadable", [base], text, table_label=zh, table_label_en=en,
-                                row_label=read.label, text=text))
+        findings.append(finding("extract.value_unreadable", [base], abbreviate(text, 200), table_label=zh,
+                                table_label_en=en, row_label=read.label, text=abbreviate(text)))
