@@ -64,8 +64,8 @@ def _nav(rng: random.Random, n: int) -> str:
 
 def _values(rng: random.Random) -> tuple[dict, list[list[int]], list[int], str]:
     """Table values as real reports print them: they add up, except on a few pages (a slip in one cell)."""
+    from nianbao.synth.generate import _applications, _reviews
     from nianbao.templates import get_template
-    from nianbao.writers.synth import _applications, _reviews
 
     version = rng.choice(["2019", "2021"])
     t = get_template(version)

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import nianbao
-from nianbao.writers.synth import load_gold, write_corpus
+from nianbao.synth.generate import load_gold, write_corpus
 
 READERS = {"text": None, "html": "nianbao.readers.html", "docx": "nianbao.readers.docx", "pdf": "nianbao.readers.pdf"}
 

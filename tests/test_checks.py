@@ -14,7 +14,7 @@ import pytest
 from checks_support import clean_report, set_cell
 from nianbao.checks import deadline, recheck, run_checks, similarity
 from nianbao.model import Contact, Finding, Report
-from nianbao.templates.rules import RULES, finding
+from nianbao.rules.catalogue import RULES, finding
 
 Case = Callable[[], tuple[Report, Report | None]]
 

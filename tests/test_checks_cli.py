@@ -8,10 +8,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from checks_support import clean_report, set_cell
-from nianbao.checks.docs import render
 from nianbao.cli import app
 from nianbao.model import Provenance, Report
-from nianbao.templates.rules import finding
+from nianbao.rules.catalogue import finding
+from nianbao.rules.docs import render
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -136,4 +136,4 @@ def test_source_file(tmp_path: Path) -> None:
 
 def test_rules_doc_is_current() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == render(), "docs/rules.md is stale: run `python -m nianbao.checks.docs > docs/rules.md`"
+    assert committed == render(), "docs/rules.md is stale: run `python -m nianbao.rules.docs > docs/rules.md`"

@@ -19,8 +19,8 @@ from nianbao.document import Grid  # noqa: E402
 from nianbao.model import Report  # noqa: E402
 from nianbao.normalize import is_value  # noqa: E402
 from nianbao.readers import pdf_layout  # noqa: E402
+from nianbao.synth import generate, present  # noqa: E402
 from nianbao.writers.base import Decor  # noqa: E402
-from nianbao.writers.synth import generate, present  # noqa: E402
 
 SEED = 1
 # (report index, page layout of its tables); rows may break across pages in all of them

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 import nianbao
 from nianbao.cli import app
+from nianbao.synth import generate, load_gold, write_corpus
 from nianbao.writers.arith import arithmetic_errors
-from nianbao.writers.synth import generate, load_gold, write_corpus
 
 N_CI = {"text": 40, "html": 40, "docx": 40, "pdf": 6}
 READERS = {"text": None, "html": "nianbao.readers.html", "docx": "nianbao.readers.docx", "pdf": "nianbao.readers.pdf"}

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 import nianbao
 from nianbao.cli import app
+from nianbao.inputs.fill import FillError, load_data
 from nianbao.writers import render_bytes
 from nianbao.writers.arith import arithmetic_errors
-from nianbao.writers.fill import FillError, load_data
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_YAML = ROOT / "examples" / "report_fill.yaml"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from ..model import Report
 from ..model.report import CellValue
+from ..rules.relations import Term, application_row_labels, review_group_label
 from ..templates import V2019, V2021, Template, get_template, template_for_year
-from ..templates.check_rules import Term, application_row_labels, review_group_label
 
 TABLE_SHORT = {"active_disclosure": "表二", "applications": "表三", "reviews_litigation": "表四"}
 TABLE_EN = {"active_disclosure": "table 2", "applications": "table 3", "reviews_litigation": "table 4"}

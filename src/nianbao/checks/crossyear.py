@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Report
-from ..templates.check_rules import CrossYearRelation, cross_year_relations
-from ..templates.rules import CN_NUMBERS, finding
+from ..rules.catalogue import CN_NUMBERS, finding
+from ..rules.relations import CrossYearRelation, cross_year_relations
 from .common import active_template, applications_template, equal, fmt, total, value
 
 SIMILARITY_THRESHOLD = 0.9

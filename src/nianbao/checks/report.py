@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..explain import where
 from ..model import Finding, Report
+from ..rules.catalogue import finding
+from ..rules.relations import application_row_labels
 from ..templates import get_template, template_for_year
-from ..templates.check_rules import application_row_labels
-from ..templates.rules import finding
+from ..writers.explain import where
 from .common import applications_template, fmt, total, value
 
 # -- completeness ---------------------------------------------------------------------------

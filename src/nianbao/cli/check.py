@@ -14,11 +14,12 @@ from rich.text import Text
 from ..api import load_report
 from ..checks import recheck
 from ..checks.common import cell_labels
-from ..checks.sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from ..errors import NianbaoError
 from ..model import Report
+from ..writers.output import atomic_write
+from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from . import app
-from .common import atomic_write, for_each_file, out_console, report_error, unique_output
+from .common import for_each_file, out_console, report_error, unique_output
 
 
 class Format(StrEnum):

@@ -1,12 +1,9 @@
-"""Helpers shared by the commands: batch loops that never stop at a bad file, atomic writes."""
+"""Helpers shared by the commands: batch loops that never stop at a bad file, output names."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,23 +47,6 @@ def for_each_file(paths: Iterable[Path], work: Callable[[Path], T], label: str =
                 result = None
             progress.advance(task)
             yield path, result
-
-
-@contextmanager
-def atomic_write(target: Path, mode: str = "w") -> Iterator[object]:
-    """Write to a temporary file beside `target` and rename it into place: no half-written files."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
-            yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def unique_output(out_dir: Path, src: Path, suffix: str, taken: set[str]) -> Path:

@@ -8,8 +8,9 @@ import typer
 
 from ..api import load_report
 from ..model import Report
+from ..writers.output import atomic_write
 from . import app
-from .common import atomic_write, err_console, for_each_file
+from .common import err_console, for_each_file
 
 
 @app.command("export")

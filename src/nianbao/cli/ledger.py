@@ -8,8 +8,9 @@ from pathlib import Path
 import typer
 
 from ..errors import NianbaoError
+from ..writers.output import atomic_write
 from . import app
-from .common import atomic_write, err_console, report_error
+from .common import err_console, report_error
 
 
 @app.command("ledger")
@@ -28,7 +29,7 @@ def ledger_command(
     outside the year, missing fields) stop the computation: exit code 1 and nothing written.
     Late answers (beyond 20 working days, 40 with an extension) are warnings and findings.
     """
-    from ..writers.ledger import LedgerError, ledger_report, write_template
+    from ..inputs.ledger import LedgerError, ledger_report, write_template
 
     if template is not None:
         if template.suffix.lower() != ".xlsx":

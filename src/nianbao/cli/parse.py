@@ -7,10 +7,11 @@ from pathlib import Path
 import typer
 
 from ..api import load_report
-from ..explain import explain_report
 from ..model import Report
+from ..writers.explain import explain_report
+from ..writers.output import atomic_write
 from . import app
-from .common import atomic_write, for_each_file, out_console, unique_output
+from .common import for_each_file, out_console, unique_output
 
 
 @app.command("parse")

@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from ..errors import NianbaoError
+from ..writers.output import atomic_write
 from . import app
-from .common import atomic_write, err_console, report_error
+from .common import err_console, report_error
 
 
 @app.command("render")

@@ -19,7 +19,7 @@ def synth_command(
     seed: int = typer.Option(0, "--seed", "-s", help="随机种子：同一种子生成相同的语料"),
 ) -> None:
     """生成带标准答案的合成年报语料。Write synthetic reports, each with a gold JSON beside it."""
-    from ..writers.synth import FORMATS, write_corpus
+    from ..synth import FORMATS, write_corpus
 
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]

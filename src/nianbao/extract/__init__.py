@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..document import Document, ReaderNote
 from ..model import Finding, Report, Source, Tables
+from ..rules.catalogue import RULES, TABLE_LABELS, cap_findings, finding
 from ..templates import get_template, template_for_year
-from ..templates.rules import RULES, TABLE_LABELS, cap_findings, finding
 from .figures import read_figures
 from .metadata import read_metadata
 from .sections import read_sections

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..limits import MAX_DIGITS, abbreviate, too_many_digits
 from ..model import Finding, Provenance
-from ..templates.rules import finding
+from ..rules.catalogue import finding
 from ..normalize import nfkc
 
 _N = r"(\d[\d,]*)"

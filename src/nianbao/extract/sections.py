@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from ..document import Document, Paragraph
 from ..model import Finding, Section
 from ..normalize import label_key, nfkc
+from ..rules.catalogue import CN_NUMBERS, finding
 from ..templates import SECTION5_SPILLOVER, SECTIONS
-from ..templates.rules import CN_NUMBERS, finding
 
 _NUMERALS = "一二三四五六七八"
 _START = re.compile(rf"^\s*([{_NUMERALS}])\s*[、.．]\s*")

@@ -18,8 +18,8 @@ from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenanc
 from ..model.report import CellValue
 from ..limits import abbreviate
 from ..normalize import Value, label_key, parse_value, squash
+from ..rules.catalogue import TABLE_LABELS, finding
 from ..templates import Group, Row, Template
-from ..templates.rules import TABLE_LABELS, finding
 from .labels import Memo, cached_matcher
 from .sections import heading_section
 

@@ -7,11 +7,11 @@ corpus exports (CSV/XLSX/Parquet) and the synthetic corpus.
 
 from __future__ import annotations
 
+from ..inputs.fill import load_data
 from ..model import Report
 from ..templates import Template, get_template, template_for_year
 from .arith import TableError, arithmetic_errors, report_template, table_errors
 from .base import Decor
-from .fill import load_data
 
 FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "text",
            ".pdf": "pdf"}

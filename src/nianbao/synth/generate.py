@@ -41,9 +41,9 @@ from ..model import (
 )
 from ..model.report import CellValue
 from ..templates import SECTIONS, Template, get_template
-from .arith import arithmetic_errors
-from .base import Decor
-from .layout import format_value, tables_layouts
+from ..writers.arith import arithmetic_errors
+from ..writers.base import Decor
+from ..writers.layout import format_value, tables_layouts
 
 FORMATS = ("text", "html", "docx", "pdf")
 EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
@@ -343,15 +343,15 @@ def present(syn: Synthetic, fmt: str, seed: int, index: int) -> Synthetic:
 
 def render_synthetic(syn: Synthetic, fmt: str) -> bytes:
     if fmt == "text":
-        from .text import to_text
+        from ..writers.text import to_text
 
         return to_text(syn.report, syn.template, syn.decor, **syn.text_style).encode("utf-8")
     if fmt == "html":
-        from .html import to_html
+        from ..writers.html import to_html
 
         return to_html(syn.report, syn.template, syn.decor, charset=syn.charset).encode(syn.charset)
     if fmt in ("docx", "pdf"):
-        from .docx import to_docx
+        from ..writers.docx import to_docx
 
         return to_docx(syn.report, syn.template, syn.decor)
     raise ValueError(fmt)
@@ -390,7 +390,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
                 _write_gold(target, syn, fmt, data)
                 written.append(target)
         if pdf_jobs:
-            from .pdf import docx_to_pdf, fix_pdf_bytes
+            from ..writers.pdf import docx_to_pdf, fix_pdf_bytes
 
             pdfs = docx_to_pdf([Path(tmp) / f"{t.stem}.docx" for t, _ in pdf_jobs], Path(tmp) / "pdf")
             for (target, syn), pdf in zip(pdf_jobs, pdfs, strict=True):

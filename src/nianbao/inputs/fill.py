@@ -157,7 +157,7 @@ def _applications(data: object, template: Template, path: Path) -> ApplicationsT
     rows: dict[str, dict[str, CellValue]] = {r.key: dict.fromkeys((c.key for c in t.columns), 0) for r in t.rows}
     if not isinstance(data, dict):
         raise FillError(path, "表三", "应为“行名: [数值…]”的键值对")
-    from .layout import _outcome_groups
+    from ..writers.layout import _outcome_groups
 
     _, groups = _outcome_groups(template)
     group_names = {label_key(v): k for k, v in groups.items()}

@@ -34,9 +34,9 @@ from ..model import (
     Tables,
 )
 from ..normalize import label_key, nfkc
+from ..rules.catalogue import RULES, Rule, finding, register
 from ..templates import SECTIONS, Template, template_for_year
-from ..templates.rules import RULES, Rule, finding, register
-from .layout import _outcome_groups
+from ..writers.layout import _outcome_groups
 
 LEGAL_DAYS = 20  # 条例 第三十三条: 20 working days, extendable once by at most 20
 EXTENSION_DAYS = 20
@@ -541,7 +541,7 @@ def write_template(target: Path, year: int | None = None) -> None:
            "是否延期": refs["是否延期"]}, ["收到日期", "答复日期"])
     setup(rev, [("序号", 6), ("类型", 18), ("收到日期", 12), ("结果", 12), ("结案日期", 12), ("备注", 30)],
           {"类型": refs["类型"], "结果": refs["结果"]}, ["收到日期", "结案日期"])
-    from ..cli.common import atomic_write
+    from ..writers.output import atomic_write
 
     with atomic_write(target, "wb") as fh:
         wb.save(fh)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import Template
-from .rules import CN_NUMBERS, Rule, register
+from ..templates.base import Template
+from .catalogue import CN_NUMBERS, Rule, register
 
 
 @dataclass(frozen=True, slots=True)

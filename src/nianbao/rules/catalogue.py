@@ -133,7 +133,7 @@ TABLE_LABELS = {
 
 CN_NUMBERS = "一二三四五六七八九十"
 
-from . import check_rules  # noqa: E402,F401  (registers the check.* rules next to the extract.* ones)
+from . import relations  # noqa: E402,F401  (registers the check.* rules next to the extract.* ones)
 
 register(
     Rule("extract.scanned_pages", "warning", "页面没有文字层",

@@ -1,10 +1,10 @@
-"""Generate docs/rules.md from the rule catalogue: `python -m nianbao.checks.docs > docs/rules.md`."""
+"""Generate docs/rules.md from the rule catalogue: `python -m nianbao.rules.docs > docs/rules.md`."""
 
 from __future__ import annotations
 
 import sys
 
-from ..templates.rules import RULES, Rule
+from .catalogue import RULES, Rule
 
 _SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 _STAGES = (
@@ -25,7 +25,7 @@ def render() -> str:
         "# Rule catalogue",
         "",
         "<!-- Generated from the catalogue (src/nianbao/templates/rules.py, check_rules.py) by",
-        "     `python -m nianbao.checks.docs > docs/rules.md`. Do not edit by hand: a test fails when stale. -->",
+        "     `python -m nianbao.rules.docs > docs/rules.md`. Do not edit by hand: a test fails when stale. -->",
         "",
         "Every finding nianbao emits names one of these rules. A finding carries the rule id, its severity, "
         "a Chinese message (`message`) and an English one (`message_en`), the cells it concerns as dotted "

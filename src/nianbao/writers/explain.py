@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from .model import Provenance, Report
-from .model.report import CellValue
-from .templates import get_template, template_for_year
-from .templates.check_rules import application_row_labels
+from ..model import Provenance, Report
+from ..model.report import CellValue
+from ..rules.relations import application_row_labels
+from ..templates import get_template, template_for_year
 
 _WHERE_EMPTY = "—"
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import __version__
-from ..explain import where
+from ..checks.common import cell_label, cell_labels, fmt, value
 from ..model import Finding, Report
-from .common import cell_label, cell_labels, fmt, value
+from .explain import where
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
