@@ -169,6 +169,13 @@ def text_junk(size: int) -> tuple[str, bytes]:
     return "junk.txt", block * max(1, size // len(block))
 
 
+def html_junk(size: int) -> tuple[str, bytes]:
+    """`size` bytes of a page of repeated small tables, paragraphs and links."""
+    block = ("<p>当前位置：首页</p><table><tr><td>规章</td><td>0</td><td>0</td></tr><tr><td>1</td><td>2</td></tr></table>"
+             "<div><a href='x'>一、总体情况</a><p>电话：12345678 邮编 100000</p></div>\n").encode()
+    return "junk.html", b"<html><body>" + block * max(1, (size - 40) // len(block)) + b"</body></html>"
+
+
 def text_controls() -> tuple[str, bytes]:
     """A text with a few NUL and control characters (read, with the characters replaced)."""
     body = "政府信息公开工作年度报告\n一、总体情况\n" + "全年主动公开政府信息12条，各项工作有序推进。\n" * 20
@@ -254,7 +261,8 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "text 150 KB contact run": text_contact,
     "text 5001-digit number": text_digits,
     "text 200 MB junk": lambda: text_junk(200 * 1024 * 1024),
-    "text 16 MB junk": lambda: text_junk(16 * 1024 * 1024),
+    "text junk at the 1 MB limit": lambda: text_junk(1024 * 1024),
+    "html junk at the 16 MB limit": lambda: html_junk(16 * 1024 * 1024),
     "text control chars": text_controls,
     "docx numbering start 2^31-1": docx_numbering_start,
     "docx bad numbering attrs": docx_bad_numbering,

@@ -11,40 +11,62 @@ from .batch import batch
 from .errors import ReadError
 from .extract import extract
 from .model import SCHEMA_ID, Report
-from .readers import read, read_text
+from .limits import deadline
+from .readers import EXTENSIONS, read, read_text, sanitize_document
+from .rules.catalogue import cap_findings
 
 
-def parse(path: str | Path) -> Report:
+def parse(path: str | Path, *, time_budget: float | None = None) -> Report:
     """Read a report file (text, HTML, PDF, DOCX, image) and return its Report with findings.
 
-    Raises ReadError (naming the file and the problem) when the file cannot be read.
+    Raises ReadError (naming the file and the problem, in Chinese) when the file cannot be read,
+    and its subclass `limits.TimeLimitExceeded` when reading, extracting and checking take longer
+    than `time_budget` seconds (default `limits.TIME_BUDGET`, 60; 0 turns the budget off). See
+    docs/limits.md for every limit a file meets.
     """
-    report = extract(read(path))
-    _run_checks(report)
+    with deadline(str(path), time_budget):
+        report = extract(read(path))
+        _run_checks(report)
     return report
 
 
-def parse_many(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: str | Path | Iterable[str | Path], *, time_budget: float | None = None
+               ) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
-    Faster than calling `parse` in a loop on long runs: see `nianbao.batch`.
+    `paths` is one path (a str or Path: a file, or a folder whose report files are parsed, sub-
+    folders included, in name order) or an iterable of paths. Faster than calling `parse` in a
+    loop on long runs (see `nianbao.batch`); the garbage-collector tuning is applied only while a
+    file is parsed, so the caller's code between two results runs with its own GC settings.
     """
-    with batch():
-        for path in paths:
-            p = Path(path)
-            try:
-                result: Report | Exception = parse(p)
-            except Exception as exc:  # the batch goes on; the caller gets the error
-                result = exc
-            yield p, result
+    for p in _expand_paths(paths):
+        try:
+            with batch():
+                result: Report | Exception = parse(p, time_budget=time_budget)
+        except Exception as exc:  # the batch goes on; the caller gets the error
+            result = exc
+        yield p, result
 
 
-def parse_text(text: str, path: str = "<text>") -> Report:
-    """Parse a report given as plain text."""
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    report = extract(read_text(text, path=path, sha256=sha))
-    _run_checks(report)
+def _expand_paths(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
+    """One path (a str is a path, never an iterable of characters) or many; folders are walked."""
+    items = [paths] if isinstance(paths, (str, Path)) else paths
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
+                              and not f.name.startswith("."))
+        else:
+            yield p
+
+
+def parse_text(text: str, path: str = "<text>", *, time_budget: float | None = None) -> Report:
+    """Parse a report given as plain text (the same limits and time budget as `parse`)."""
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    with deadline(path, time_budget):
+        report = extract(sanitize_document(read_text(text, path=path, sha256=sha)))
+        _run_checks(report)
     return report
 
 
@@ -72,9 +94,9 @@ def load_report(path: str | Path) -> Report:
 
 
 def _run_checks(report: Report) -> None:
-    """Add the rule checks' findings (the checks package registers itself when present)."""
+    """Add the rule checks' findings (at most limits.FINDINGS_PER_RULE of each rule)."""
     try:
         from .checks import run_checks
     except ImportError:
         return
-    report.findings.extend(run_checks(report))
+    report.findings.extend(cap_findings(run_checks(report)))

@@ -23,16 +23,17 @@ from contextlib import contextmanager
 
 from .errors import ReadError
 
-# --- sizes of input files, by format (bytes). A report is 10 KB-2 MB of text or HTML; PDFs and
-# DOCX carry images. Text and HTML are limited hardest: their cost grows with every character.
-MAX_FILE_BYTES = {"text": 16 * 1024 * 1024, "html": 32 * 1024 * 1024}
+# --- sizes of input files, by format (bytes). A report is 50-300 KB of text, 50 KB-3 MB of HTML;
+# PDFs and DOCX carry images. Text and HTML are limited hardest: their cost grows with every
+# character (a text of nothing but table rows costs ~2.5 s per MB, bench/bench_hostile.py).
+MAX_FILE_BYTES = {"text": 1024 * 1024, "html": 16 * 1024 * 1024}
 MAX_FILE_BYTES_DEFAULT = 200 * 1024 * 1024
 
 # --- tables
 MAX_SPAN = 100  # rowspan/colspan: the widest template table has 12 columns and 30 rows
 MAX_TABLE_CELLS = 20_000  # cells read from one source table (a template table has < 400)
 MAX_DOCUMENT_CELLS = 200_000  # cells read from one file, all tables together
-MAX_HTML_TAGS = 400_000  # an HTML page is cut before this many tags (a report page has 1,000-10,000)
+MAX_HTML_TAGS = 200_000  # an HTML page is cut before this many tags (a report page has 1,000-10,000)
 
 # --- numbers: the largest count a report prints has 9-10 digits (applications, money in 元);
 # a "number" of more digits than this is unreadable (a finding), never converted.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from ..limits import check_deadline
 from ..model import Finding, Report
 from .common import cells_of
 from .crossyear import check_cross_year, similarity
@@ -37,6 +38,7 @@ def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
     found: list[Finding] = []
     with cells_of(report):
         for check in CHECKS:
+            check_deadline()
             found.extend(check(report))
     if previous is not None:
         found.extend(check_cross_year(report, previous))

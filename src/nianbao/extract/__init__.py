@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document, ReaderNote
+from ..limits import check_deadline
 from ..model import Finding, Report, Source, Tables
 from ..rules.catalogue import RULES, TABLE_LABELS, cap_findings, finding
 from ..templates import get_template, template_for_year
@@ -15,13 +16,17 @@ from .template_detect import detect_template
 
 def extract(doc: Document) -> Report:
     """Build the Report of a Document. Never invents a value: what is not read is null."""
+    check_deadline()
     sections = read_sections(doc)
+    check_deadline()
     meta = read_metadata(doc, sections.preamble)
     version, evidence = detect_template(doc, meta.year)
     meta.template = version  # type: ignore[assignment]
     meta.template_evidence = evidence  # type: ignore[assignment]
     template = get_template(version) if version in ("2019", "2021") else template_for_year(meta.year)
+    check_deadline()
     tables = read_tables(doc, template)
+    check_deadline()
     figures = read_figures(doc)
 
     findings: list[Finding] = [_note_finding(n) for n in doc.notes]

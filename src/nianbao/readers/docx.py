@@ -29,6 +29,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
 from ..errors import ReadError
+from ..limits import check_deadline
 from . import register_reader
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -368,6 +369,8 @@ def _blocks(container: etree._Element, state: _State) -> Iterator[Block]:
             label = _numbering_label(child, state)
             full = (label + text) if text.strip() else ""
             state.paragraph_index += 1
+            if not state.paragraph_index & 1023:
+                check_deadline()
             for piece in full.split("\n"):
                 if piece.strip():
                     yield Paragraph(piece.strip(), Position(line=state.paragraph_index))
@@ -386,6 +389,7 @@ def _blocks(container: etree._Element, state: _State) -> Iterator[Block]:
 
 
 def _table(tbl: etree._Element, state: _State) -> Iterator[Block]:
+    check_deadline()
     if state.table_index >= MAX_TABLES or state.cells >= MAX_CELLS:
         state.tables_skipped += 1
         return

@@ -204,6 +204,7 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     body = root.find("body")
     if body is None:
         body = root
+    limits.check_deadline()
     measured = _measure(body)
     stats = measured.stats
     article = _find_body(body, stats)
@@ -781,7 +782,11 @@ class _Walker:
         deeper than Python's recursion limit, tables within tables included)."""
         self.steps = [(_VISIT, self.article, True)]
         steps = self.steps
+        n = 0
         while steps:
+            n += 1
+            if not n & 4095:
+                limits.check_deadline()
             op, a, b = steps.pop()
             if op is _VISIT:
                 self.visit(a, b)

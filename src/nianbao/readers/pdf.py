@@ -18,6 +18,7 @@ from typing import Any
 
 from ..document import Document, ImageRef, Position, ReaderNote
 from ..errors import ReadError
+from ..limits import check_deadline
 from . import register_reader
 from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
@@ -39,9 +40,14 @@ def _pdfium_pages(data: bytes, path: str) -> tuple[list[PageLayout], int]:
         raise _open_error(path, str(exc)) from None
     try:
         total = len(pdf)
-        return [page_layout(pdf, i) for i in range(min(total, MAX_PAGES))], total
+        return [_checked(page_layout, pdf, i) for i in range(min(total, MAX_PAGES))], total
     finally:
         pdf.close()
+
+
+def _checked(layout: Callable[[Any, int], PageLayout], pdf: Any, i: int) -> PageLayout:
+    check_deadline()  # between pages: one page's layout is not interrupted
+    return layout(pdf, i)
 
 
 def _plumber_pages(data: bytes, path: str) -> tuple[list[PageLayout], int]:
@@ -53,7 +59,7 @@ def _plumber_pages(data: bytes, path: str) -> tuple[list[PageLayout], int]:
         raise _open_error(path, f"{type(exc).__name__}: {exc}") from None
     try:
         total = len(pdf.pages)
-        return [page_layout(pdf, i) for i in range(min(total, MAX_PAGES))], total
+        return [_checked(page_layout, pdf, i) for i in range(min(total, MAX_PAGES))], total
     finally:
         pdf.close()
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..document import Cell, Document, Grid, Paragraph, Position
 from ..errors import ReadError
+from ..limits import check_deadline
 from ..normalize import is_value
 from .decode import decode_bytes
 
@@ -95,6 +96,8 @@ def read_text(text: str, path: str = "<text>", sha256: str = "") -> Document:
     i = 0
     n = len(lines)
     while i < n:
+        if not i & 1023:
+            check_deadline()
         line = lines[i]
         s = line.stripped
         if not s or _is_junk(s):
