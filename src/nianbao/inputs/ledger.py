@@ -486,6 +486,8 @@ def write_template(target: Path, year: int | None = None) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from ..writers.spreadsheet import set_text
+
     template = template_for_year(year)
     voc = vocabulary(template)
     wb = Workbook()
@@ -504,9 +506,9 @@ def write_template(target: Path, year: int | None = None) -> None:
     refs: dict[str, str] = {}
     for k, (name, values) in enumerate(lists):
         col = chr(ord("A") + k)
-        opts.cell(row=1, column=k + 1, value=name)
+        set_text(opts.cell(row=1, column=k + 1), name)
         for i, v in enumerate(values):
-            opts.cell(row=i + 2, column=k + 1, value=v)
+            set_text(opts.cell(row=i + 2, column=k + 1), v)  # (template labels: inert text all the same)
         refs[name] = f"'{OPTIONS_SHEET}'!${col}$2:${col}${len(values) + 1}"
     opts.sheet_state = "hidden"
     head_font = Font(bold=True)
@@ -514,7 +516,7 @@ def write_template(target: Path, year: int | None = None) -> None:
 
     def setup(sheet, headers: list[tuple[str, int]], validations: dict[str, str], dates: list[str]) -> None:  # type: ignore[no-untyped-def]
         for k, (name, width) in enumerate(headers):
-            c = sheet.cell(row=1, column=k + 1, value=name)
+            c = set_text(sheet.cell(row=1, column=k + 1), name)
             c.font, c.fill = head_font, fill
             c.alignment = Alignment(horizontal="center")
             sheet.column_dimensions[chr(ord("A") + k)].width = width
