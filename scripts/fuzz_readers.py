@@ -138,8 +138,11 @@ def main() -> None:
             if kind == "mutated":
                 if seeds is None:
                     seeds = fm.seeds()
-                suffix, data = fm.mutate(name, case, seeds)
-                (args.out / f"{name}-{case}{suffix}").write_bytes(data)
+                try:
+                    suffix, data = fm.mutate(name, case, seeds)
+                    (args.out / f"{name}-{case}{suffix}").write_bytes(data)
+                except Exception as exc:  # noqa: BLE001 - the run goes on; the case number is printed
+                    print(f"  (input not saved: {exc})", flush=True)
             if not worker.alive():
                 worker = Worker(args.memory_mb)
         if k % 1000 == 0:
