@@ -187,6 +187,9 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     text, elements = _within_element_limit(text)
     root = _parse(text, path)
     doc = Document(path=path, format="html", sha256=sha256)
+    if root.get(_TOO_DEEP):
+        doc.notes.append(ReaderNote("extract.reader_note", "页面元素嵌套超过 2048 层，更深处的内容未读取",
+                                    "elements are nested more than 2,048 deep; the deeper content was not read"))
     if elements:
         doc.notes.append(ReaderNote(
             "extract.reader_note",
@@ -287,7 +290,13 @@ def _parse(text: str, path: str) -> etree._Element:
         raise ReadError(path, f"无法解析 HTML：{exc}", f"cannot parse HTML: {exc}") from None
     if root is None:
         raise ReadError(path, "HTML 文件没有内容", "the HTML file is empty")
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops at 2,048 levels of nesting: what is deeper is not in the tree
+        root.set(_TOO_DEEP, "1")
     return root
+
+
+_TOO_DEEP = "data-nianbao-too-deep"
 
 
 def _head_meta(root: etree._Element) -> dict[str, str]:
