@@ -10,8 +10,8 @@ from pathlib import Path
 from .batch import batch
 from .errors import ReadError
 from .extract import extract
-from .model import SCHEMA_ID, Report
 from .limits import deadline
+from .model import SCHEMA_ID, Report
 from .readers import EXTENSIONS, read, read_text, sanitize_document
 from .rules.catalogue import cap_findings
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..limits import MAX_DIGITS, abbreviate, too_many_digits
 from ..model import Finding, Provenance
-from ..rules.catalogue import finding
 from ..normalize import nfkc
+from ..rules.catalogue import finding
 
 _N = r"(\d[\d,]*)"
 _STOP = r"[^。；;，,\d]"

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Cell, Document, Grid, Paragraph
+from ..limits import abbreviate
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
 from ..model.report import CellValue
-from ..limits import abbreviate
 from ..normalize import Value, label_key, parse_value, squash
 from ..rules.catalogue import TABLE_LABELS, finding
 from ..templates import Group, Row, Template
