@@ -240,6 +240,21 @@ def docx_deep(depth: int = 300) -> tuple[str, bytes]:
     return "deep.docx", docx_bytes(body)
 
 
+def docx_big_part(size: int = 15 * 1024 * 1024) -> tuple[str, bytes]:
+    """A document.xml of `size` bytes of varied paragraphs (compresses too little to look like a bomb)."""
+    import random
+
+    rng = random.Random(5)
+    chars = "政府信息公开工作年度报告主动公开依申请行政复议诉讼一二三四五六七八九十0123456789，。"
+    paras = []
+    total = 0
+    while total < size:
+        p = w_p("".join(rng.choice(chars) for _ in range(200)))
+        paras.append(p)
+        total += len(p.encode())
+    return "big-part.docx", docx_bytes("".join(paras))
+
+
 def pdf_surrogate() -> tuple[str, bytes]:
     """A font whose ToUnicode map sends 'A' to the lone surrogate U+DEC0."""
     return "surrogate.pdf", pdf_text(b"(AB) Tj", to_unicode_cmap({0x41: "DEC0", 0x42: "5E74"}))
@@ -272,6 +287,7 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "docx zip bomb": docx_zip_bomb,
     "docx 1000x1000 table": docx_cells,
     "docx nested tables 300": docx_deep,
+    "docx 15 MB document.xml": docx_big_part,
     "pdf ToUnicode surrogate": pdf_surrogate,
     "pdf page-tree loop": pdf_page_loop,
 }

@@ -12,7 +12,8 @@ from .errors import ReadError
 from .extract import extract
 from .limits import deadline
 from .model import SCHEMA_ID, Report
-from .readers import EXTENSIONS, read, read_text, sanitize_document
+from .readers import EXTENSIONS, read, read_text
+from .readers.sanitize import cap_document, sanitize_document
 from .rules.catalogue import cap_findings
 
 
@@ -65,7 +66,7 @@ def parse_text(text: str, path: str = "<text>", *, time_budget: float | None = N
     """Parse a report given as plain text (the same limits and time budget as `parse`)."""
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     with deadline(path, time_budget):
-        report = extract(sanitize_document(read_text(text, path=path, sha256=sha)))
+        report = extract(sanitize_document(cap_document(read_text(text, path=path, sha256=sha))))
         _run_checks(report)
     return report
 

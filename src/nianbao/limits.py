@@ -29,6 +29,9 @@ from .errors import ReadError
 MAX_FILE_BYTES = {"text": 1024 * 1024, "html": 16 * 1024 * 1024}
 MAX_FILE_BYTES_DEFAULT = 200 * 1024 * 1024
 
+# --- text: characters of text one file may yield (all formats; a report has 20,000-100,000)
+MAX_DOCUMENT_CHARS = 500_000
+
 # --- tables
 MAX_SPAN = 100  # rowspan/colspan: the widest template table has 12 columns and 30 rows
 MAX_TABLE_CELLS = 20_000  # cells read from one source table (a template table has < 400)

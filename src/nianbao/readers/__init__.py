@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import limits
 from ..document import Document
 from ..errors import ReadError
-from .sanitize import sanitize_document
+from .sanitize import cap_document, sanitize_document
 from .text import read_text, read_text_file
 
 Reader = Callable[[str, bytes, str], Document]
@@ -86,7 +86,7 @@ def read(path: str | Path) -> Document:
         raise ReadError(p, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        return sanitize_document(reader(str(p), data, sha))
+        return sanitize_document(cap_document(reader(str(p), data, sha)))
     except ReadError:
         raise
     except Exception as exc:  # a reader bug or a malformed file must not take a batch down

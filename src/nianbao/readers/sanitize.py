@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import limits
 from ..document import Document, Grid, ImageRef, Paragraph, ReaderNote
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -42,6 +43,30 @@ def note(n_surrogates: int, n_controls: int) -> ReaderNote | None:
         en.append(f"{n_controls} control characters (such as NUL)")
     return ReaderNote("extract.reader_note", f"文件中有{'和'.join(zh)}，已替换为�",
                       f"{' and '.join(en)} were replaced by U+FFFD")
+
+
+def cap_document(doc: Document) -> Document:
+    """Keep the blocks up to limits.MAX_DOCUMENT_CHARS characters of text; a note for the rest.
+
+    Extraction normalises and searches every character (NFKC alone costs ~1 µs per character), so
+    the text a file yields is bounded whatever its format: a report has 20,000-100,000 characters.
+    """
+    cap = limits.MAX_DOCUMENT_CHARS
+    total = 0
+    for k, b in enumerate(doc.blocks):
+        if isinstance(b, Paragraph):
+            total += len(b.text)
+        elif isinstance(b, Grid):
+            total += sum(len(c.text) for row in b.rows for c in row)
+        if total > cap:
+            dropped = len(doc.blocks) - k
+            del doc.blocks[k:]
+            doc.notes.append(ReaderNote(
+                "extract.reader_note",
+                f"文件文字过多（超过 {cap} 个字符）：只读取了前 {k} 段，其余 {dropped} 段（含表格）未读取",
+                f"too much text (more than {cap} characters): only the first {k} blocks were read, {dropped} were not"))
+            break
+    return doc
 
 
 def sanitize_document(doc: Document) -> Document:
