@@ -36,7 +36,7 @@ MAX_DOCUMENT_CHARS = 500_000
 MAX_SPAN = 100  # rowspan/colspan: the widest template table has 12 columns and 30 rows
 MAX_TABLE_CELLS = 20_000  # cells read from one source table (a template table has < 400)
 MAX_DOCUMENT_CELLS = 200_000  # cells read from one file, all tables together
-MAX_HTML_TAGS = 200_000  # an HTML page is cut before this many tags (a report page has 1,000-10,000)
+MAX_HTML_TAGS = 150_000  # an HTML page is cut before this many tags (a report page has 1,000-10,000)
 
 # --- numbers: the largest count a report prints has 9-10 digits (applications, money in 元);
 # a "number" of more digits than this is unreadable (a finding), never converted.
