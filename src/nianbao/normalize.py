@@ -24,12 +24,13 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1",
 
 _SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # Numbering prefixes: 一、 (一) （一） 1. 1、 1．(1) ①
+# whitespace bounded ({0,8}): two adjacent unbounded runs made a leading whitespace run quadratic
 _NUMBERING_RE = re.compile(
-    r"^\s*(?:"
-    r"[一二三四五六七八九十]+\s*[、.．]"
-    r"|[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?"
-    r"|[(（]?\s*\d{1,2}\s*[)）]"
-    r"|\d{1,2}\s*[、.．](?!\d)"
+    r"^\s{0,8}(?:"
+    r"[一二三四五六七八九十]+\s{0,8}[、.．]"
+    r"|[(（]\s{0,8}[一二三四五六七八九十]+\s{0,8}[)）]\s{0,8}[、.．]?"
+    r"|[(（]?\s{0,8}\d{1,2}\s{0,8}[)）]"
+    r"|\d{1,2}\s{0,8}[、.．](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨]"
     r")\s*"
 )

@@ -30,10 +30,12 @@ CHECKS: tuple[Callable[[Report], Iterable[Finding]], ...] = (
 
 
 def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
-    """All findings of the check rules for `report` (and, given last year's report, the cross-year ones).
+    """Return the findings of the check rules for `report` (and, given last year's report, the cross-year ones).
 
-    Reads the report only; does not modify it. Extraction findings already on the report are used to
-    avoid repeating them (e.g. a row reported missing is not also reported blank).
+    The findings are returned, not added: `report.findings` is unchanged (`nianbao.parse` adds them;
+    `recheck` replaces a report's check findings by a fresh run). Reads the report only; extraction
+    findings already on it are used to avoid repeating them (a row reported missing is not also
+    reported blank).
     """
     found: list[Finding] = []
     with cells_of(report):
