@@ -46,7 +46,14 @@ MAX_DIGITS = 15
 FINDINGS_PER_RULE = 50
 
 # --- time: seconds one file may take in `parse` (read + extract + checks); NIANBAO_TIME_BUDGET overrides
-TIME_BUDGET = float(os.environ.get("NIANBAO_TIME_BUDGET", "60"))
+def _env_seconds(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+TIME_BUDGET = _env_seconds("NIANBAO_TIME_BUDGET", 60)
 
 
 class TimeLimitExceeded(ReadError):
