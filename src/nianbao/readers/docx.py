@@ -93,7 +93,7 @@ def _xml(zf: zipfile.ZipFile, name: str, needed: bytes | None = None, path: str 
             data = fh.read(MAX_PART + 1)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
         raise ReadError(path, f"Word 文档中的 {name} 无法解压（压缩数据损坏或使用了不支持的压缩方式：{exc}）",
                         f"cannot decompress {name}: {exc}") from None
     if needed is not None and needed not in data:
