@@ -340,7 +340,7 @@ def test_spreadsheet_helper_rules() -> None:
 
 
 def test_ledger_template_has_no_formula_cells(tmp_path: Path) -> None:
-    from nianbao.inputs.ledger import write_template
+    from nianbao.writers.ledger_template import write_template
 
     target = tmp_path / "t.xlsx"
     write_template(target, 2023)

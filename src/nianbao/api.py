@@ -8,8 +8,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .batch import batch
+from .checks import run_checks
 from .errors import ReadError
 from .extract import extract
+from .inputs.fill import FILL_SUFFIXES, load_fill
 from .limits import deadline
 from .model import SCHEMA_ID, Report
 from .readers import EXTENSIONS, read, read_text
@@ -94,10 +96,16 @@ def load_report(path: str | Path) -> Report:
     return parse(p)
 
 
+def load_data(path: str | Path, version: str | None = None) -> Report:
+    """A Report from a fill-in YAML file, or from anything `load_report` takes.
+
+    `version` (2019/2021) overrides the template the YAML's year (or 格式 key) selects."""
+    p = Path(path)
+    if p.suffix.lower() in FILL_SUFFIXES:
+        return load_fill(p, version)
+    return load_report(p)
+
+
 def _run_checks(report: Report) -> None:
     """Add the rule checks' findings (at most limits.FINDINGS_PER_RULE of each rule)."""
-    try:
-        from .checks import run_checks
-    except ImportError:
-        return
     report.findings.extend(cap_findings(run_checks(report)))

@@ -13,6 +13,11 @@ from functools import lru_cache
 
 from .limits import MAX_DIGITS
 
+# The one table of Chinese numerals: digits (years, 〇 aside) and the counting numbers of outlines.
+CN_DIGITS = "零一二三四五六七八九"
+CN_NUMERALS = "一二三四五六七八九十"
+
+
 # A cell longer than this is not a number (digits, separators, a sign and a unit): not parsed.
 MAX_CELL_NUMBER_CHARS = MAX_DIGITS + MAX_DIGITS // 3 + 24
 

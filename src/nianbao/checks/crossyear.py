@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Report
-from ..rules.catalogue import CN_NUMBERS, finding
+from ..normalize import CN_NUMERALS
+from ..rules.catalogue import finding
 from ..rules.relations import CrossYearRelation, cross_year_relations
 from .common import active_template, applications_template, equal, fmt, total, value
 
@@ -99,5 +100,5 @@ def _similar_sections(report: Report, previous: Report) -> Iterator[Finding]:
             pct = int(sim * 100)
             yield finding("check.similar_to_previous", [],
                           f"相似度 {pct}%（本年 {len(sec.text)} 字，上年 {len(old.text)} 字；{previous.source.path}）",
-                          number=sec.number, number_cn=CN_NUMBERS[sec.number - 1], title=sec.title,
+                          number=sec.number, number_cn=CN_NUMERALS[sec.number - 1], title=sec.title,
                           similarity=pct)

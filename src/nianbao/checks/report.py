@@ -6,11 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, where
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
 from ..templates import get_template, template_for_year
-from ..writers.explain import where
 from .common import applications_template, fmt, total, value
 
 # -- completeness ---------------------------------------------------------------------------

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, where
 from ..model.report import CellValue
 from ..rules.catalogue import TABLE_LABELS, finding
 from ..rules.relations import Relation, relations
-from ..writers.explain import where
 from .common import applications_template, equal, flatten, fmt, side, table_cells, total
 
 TABLES = ("active_disclosure", "applications", "reviews_litigation")

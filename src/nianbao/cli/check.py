@@ -16,10 +16,9 @@ from ..checks import recheck
 from ..checks.common import cell_labels
 from ..errors import NianbaoError
 from ..model import Report
-from ..writers.output import atomic_write
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from . import app
-from .common import for_each_file, out_console, report_error, unique_output
+from .common import for_each_file, out_console, report_error, save, unique_output
 
 
 class Format(StrEnum):
@@ -69,10 +68,10 @@ def check_command(
         taken: set[str] = set()
         for path, report in reports:
             target = unique_output(out, path, f".check{_SUFFIX[format]}", taken)
-            _write(target, _render(format, [report], one_line=False, width=120))
+            unusable |= not save(target, _render(format, [report], one_line=False, width=120))
     elif out is not None:
         if reports:
-            _write(out, _render(format, [r for _, r in reports], one_line=len(files) > 1, width=120))
+            unusable |= not save(out, _render(format, [r for _, r in reports], one_line=len(files) > 1, width=120))
     elif format is Format.text:
         for _, report in reports:
             print_report(report, _stdout)
@@ -85,11 +84,6 @@ def check_command(
         raise typer.Exit(2)
     if any(f.severity == "error" for _, r in reports for f in r.findings):
         raise typer.Exit(1)
-
-
-def _write(target: Path, text: str) -> None:
-    with atomic_write(target) as fh:
-        fh.write(text)  # type: ignore[attr-defined]
 
 
 def _render(format: Format, reports: list[Report], one_line: bool, width: int) -> str:

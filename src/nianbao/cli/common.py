@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..batch import batch
-from ..errors import NianbaoError
+from ..errors import NianbaoError, OutputError
+from ..writers.output import write_file
 
 err_console = Console(stderr=True, highlight=False)
 # Piped output (files, pagers) gets a wide console so tables are not squeezed to 80 columns.
@@ -47,6 +48,16 @@ def for_each_file(paths: Iterable[Path], work: Callable[[Path], T], label: str =
                 result = None
             progress.advance(task)
             yield path, result
+
+
+def save(target: Path, data: str | bytes) -> bool:
+    """Write one output file; a target that cannot be written is reported (`错误 x：…`) and False returned."""
+    try:
+        write_file(target, data)
+    except OutputError as exc:
+        report_error(target, exc)
+        return False
+    return True
 
 
 def unique_output(out_dir: Path, src: Path, suffix: str, taken: set[str]) -> Path:

@@ -9,9 +9,8 @@ import typer
 from ..api import load_report
 from ..model import Report
 from ..writers.explain import explain_report
-from ..writers.output import atomic_write
 from . import app
-from .common import for_each_file, out_console, unique_output
+from .common import for_each_file, out_console, save, unique_output
 
 
 @app.command("parse")
@@ -27,7 +26,9 @@ def parse_command(
     one file per input in --out. A file that cannot be read is reported on stderr with the
     reason; the others are still processed and the exit code is 1.
     """
-    failed = 0
+    failed = unwritten = 0
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     one_line = compact or len(files) > 1
     for path, report in for_each_file(files, load_report, "解析中"):
@@ -37,11 +38,12 @@ def parse_command(
         assert isinstance(report, Report)
         if out is not None:
             target = unique_output(out, path, ".json", taken)
-            with atomic_write(target) as fh:
-                fh.write(report.to_json())  # type: ignore[attr-defined]
+            unwritten += not save(target, report.to_json())
         if explain:
             explain_report(report, out_console)
         elif out is None:
             print(report.to_json(indent=None if one_line else 2))
+    if unwritten:
+        raise typer.Exit(2)
     if failed:
         raise typer.Exit(1)

@@ -6,7 +6,7 @@ from ..document import Document, ReaderNote
 from ..limits import check_deadline
 from ..model import Finding, Report, Source, Tables
 from ..rules.catalogue import RULES, TABLE_LABELS, cap_findings, finding
-from ..templates import get_template, template_for_year
+from ..templates import template_for_version
 from .figures import read_figures
 from .metadata import read_metadata
 from .sections import read_sections
@@ -23,7 +23,7 @@ def extract(doc: Document) -> Report:
     version, evidence = detect_template(doc, meta.year)
     meta.template = version  # type: ignore[assignment]
     meta.template_evidence = evidence  # type: ignore[assignment]
-    template = get_template(version) if version in ("2019", "2021") else template_for_year(meta.year)
+    template = template_for_version(version, meta.year)
     check_deadline()
     tables = read_tables(doc, template)
     check_deadline()

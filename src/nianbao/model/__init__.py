@@ -1,5 +1,6 @@
 """The report model (pydantic) and its JSON Schema."""
 
+from .paths import CellPathError
 from .report import (
     SCHEMA_ID,
     ActiveDisclosureTable,
@@ -15,10 +16,11 @@ from .report import (
     Section,
     Source,
     Tables,
+    where,
 )
 from .schema import report_json_schema
 
 __all__ = [
-    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
-    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "SCHEMA_ID", "ActiveDisclosureTable", "CellPathError", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
+    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema", "where",
 ]

@@ -1,84 +1,58 @@
-"""Dotted cell paths (`applications.withheld.state_secret.total`) over the tables."""
+"""The one walk over a report's cells: dotted paths (`applications.withheld.state_secret.total`)
+with the template row/column they stand for, or with the values a report holds."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-if TYPE_CHECKING:
-    from .report import CellValue, Tables
+from ..templates import Column, Item, Row, Template
+from .report import CellValue, Tables
 
-TABLES = ("applications", "reviews_litigation", "active_disclosure")
-
-
-class CellPathError(KeyError):
-    """A cell path that names no cell: the message says which part is wrong and lists the valid keys.
-
-    A KeyError (callers that catch KeyError keep working) whose str() is the message itself.
-    """
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(path)
-        self.path = path
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
+TABLES = ("active_disclosure", "applications", "reviews_litigation")
 
 
-def _valid(keys: Iterable[str]) -> str:
-    return ", ".join(keys)
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a template's tables: its table, path and the row and column that label it."""
+
+    table: str
+    path: str
+    row: Row | Column  # a 表四 group is a Column of the groups
+    column: Column
+    item: Item | None = None  # the 表二 sub-table
 
 
-def get_cell(tables: Tables, path: str) -> CellValue:
-    """Resolve a cell path; CellPathError (a KeyError) when the table or cell does not exist.
+def template_cells(template: Template, tables: tuple[str, ...] = TABLES) -> Iterator[Cell]:
+    """Every cell of the template's tables, in form order (表二 items, 表三 rows, 表四 groups)."""
+    for table in tables:
+        if table == "active_disclosure":
+            for item in template.active.items:
+                for row in item.rows:
+                    for col in item.columns:
+                        yield Cell(table, f"active_disclosure.{item.key}.{row.key}.{col.key}", row, col, item)
+        elif table == "applications":
+            for row in template.applications.rows:
+                for col in template.applications.columns:
+                    yield Cell(table, f"applications.{row.key}.{col.key}", row, col)
+        else:
+            for group in template.reviews.groups:
+                for col in template.reviews.columns:
+                    yield Cell(table, f"reviews_litigation.{group.key}.{col.key}", group, col)
 
-    Paths: `applications.<row>.<column>` (rows may contain a dot: `withheld.state_secret`),
-    `reviews_litigation.<group>.<column>`, `active_disclosure.<item>.<row>.<column>`.
-    """
-    table, _, rest = path.partition(".")
-    if table not in TABLES:
-        raise CellPathError(path, f"cell path {path!r}: unknown table {table!r}; valid tables: {_valid(TABLES)}")
-    t = getattr(tables, table)
-    if t is None:
-        raise CellPathError(path, f"cell path {path!r}: table {table!r} is null in this report (it was not read)")
-    if table == "applications":
-        row, _, col = rest.rpartition(".")
-        if row not in t.rows:
-            # the longest valid row the path starts with tells whether the row or the column is wrong
-            known = max((r for r in t.rows if rest.startswith(r + ".")), key=len, default=None)
-            if known is not None:
-                col = rest[len(known) + 1:]
-                raise CellPathError(path, f"cell path {path!r}: no column {col!r} in row {known!r} of table "
-                                          f"'applications'; valid columns: {_valid(t.rows[known])}")
-            raise CellPathError(path, f"cell path {path!r}: no row {row or rest!r} in table 'applications'; "
-                                      f"valid rows: {_valid(t.rows)}")
-        if col not in t.rows[row]:
-            raise CellPathError(path, f"cell path {path!r}: no column {col!r} in row {row!r} of table "
-                                      f"'applications'; valid columns: {_valid(t.rows[row])}")
-        return t.rows[row][col]
-    if table == "reviews_litigation":
-        group, _, col = rest.partition(".")
-        groups = type(t).model_fields
-        if group not in groups:
-            raise CellPathError(path, f"cell path {path!r}: no group {group!r} in table 'reviews_litigation'; "
-                                      f"valid groups: {_valid(groups)}")
-        cols = type(getattr(t, group)).model_fields
-        if col not in cols:
-            raise CellPathError(path, f"cell path {path!r}: no column {col!r} in group {group!r} of table "
-                                      f"'reviews_litigation'; valid columns: {_valid(cols)}")
-        return getattr(getattr(t, group), col)
-    parts = rest.split(".")
-    item = parts[0]
-    if item not in t.items:
-        raise CellPathError(path, f"cell path {path!r}: no item {item!r} in table 'active_disclosure' (template "
-                                  f"{t.template}); valid items: {_valid(t.items)}")
-    row = parts[1] if len(parts) > 1 else ""
-    if row not in t.items[item]:
-        raise CellPathError(path, f"cell path {path!r}: no row {row!r} in item {item!r} of table "
-                                  f"'active_disclosure'; valid rows: {_valid(t.items[item])}")
-    col = ".".join(parts[2:])
-    if col not in t.items[item][row]:
-        raise CellPathError(path, f"cell path {path!r}: no column {col!r} in row {item}.{row} of table "
-                                  f"'active_disclosure'; valid columns: {_valid(t.items[item][row])}")
-    return t.items[item][row][col]
+
+def held_cells(tables: Tables) -> Iterator[tuple[str, CellValue]]:
+    """(path, value) for every cell the report holds, in the order it holds them."""
+    if tables.applications is not None:
+        for row, cols in tables.applications.rows.items():
+            for col, v in cols.items():
+                yield f"applications.{row}.{col}", v
+    if tables.reviews_litigation is not None:
+        for group, g in tables.reviews_litigation:
+            for col, v in g:
+                yield f"reviews_litigation.{group}.{col}", v
+    if tables.active_disclosure is not None:
+        for item, rows in tables.active_disclosure.items.items():
+            for row, cols in rows.items():
+                for col, v in cols.items():
+                    yield f"active_disclosure.{item}.{row}.{col}", v

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .paths import resolve_cell
+
 SCHEMA_ID = "nianbao.report/1"
 
 CellValue = int | float | None
@@ -122,6 +124,13 @@ class Tables(_Model):
     applications: ApplicationsTable | None = Field(None, description="表三 收到和处理政府信息公开申请情况.")
     reviews_litigation: ReviewsTable | None = Field(None, description="表四 政府信息公开行政复议、行政诉讼情况.")
 
+    def cell(self, path: str) -> CellValue:
+        """Resolve a dotted cell path (`applications.withheld.state_secret.total`).
+
+        Raises `CellPathError` (a KeyError) saying which part is wrong and listing the valid keys.
+        """
+        return resolve_cell(self, path)
+
 
 class Finding(_Model):
     """A problem found in the report (or met reading it), from the rule catalogue (docs/rules.md)."""
@@ -147,6 +156,27 @@ class Provenance(_Model):
     table: int | None = Field(None, description="0-based index of the source table.")
     row: int | None = Field(None, description="0-based row within the source table.")
     col: int | None = Field(None, description="0-based column within the source table.")
+
+
+_WHERE_EMPTY = "—"
+
+
+def where(p: Provenance | None) -> str:
+    """A short position: '第12行 第5列', '第3页 (x0,top)', '表1 行2 列3'."""
+    if p is None:
+        return _WHERE_EMPTY
+    parts = []
+    if p.page is not None:
+        parts.append(f"第{p.page}页")
+    if p.line is not None:
+        parts.append(f"第{p.line}行" + (f" 第{p.column + 1}字" if p.column is not None else ""))
+    if p.table is not None:
+        parts.append(f"表格{p.table + 1}")
+    if p.row is not None and p.col is not None:
+        parts.append(f"行{p.row + 1} 列{p.col + 1}")
+    if p.bbox is not None and p.line is None:
+        parts.append(f"({p.bbox[0]:.0f},{p.bbox[1]:.0f})")
+    return " ".join(parts) or _WHERE_EMPTY
 
 
 class Report(_Model):
@@ -186,9 +216,7 @@ class Report(_Model):
         Raises `CellPathError` (a KeyError) saying which part of the path is wrong and listing the
         valid keys, or that the table is null in this report.
         """
-        from .cells import get_cell
-
-        return get_cell(self.tables, path)
+        return self.tables.cell(path)
 
     def errors(self) -> list[Finding]:
         """The findings of severity error."""

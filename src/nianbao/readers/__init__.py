@@ -6,7 +6,8 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import limits
+import nianbao.limits as limits  # the module: tests and callers may change its constants
+
 from ..document import Document
 from ..errors import ReadError
 from .sanitize import cap_document, sanitize_document

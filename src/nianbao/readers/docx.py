@@ -30,6 +30,7 @@ from lxml import etree
 from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
 from ..errors import ReadError
 from ..limits import check_deadline
+from ..normalize import CN_DIGITS
 from . import register_reader
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -127,7 +128,7 @@ def _xml_reason(detail: str) -> str:
 
 
 def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
+    digits = CN_DIGITS
     if n <= 10:
         return "十" if n == 10 else digits[n]
     if n < 20:

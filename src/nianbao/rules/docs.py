@@ -12,6 +12,8 @@ _STAGES = (
      "Emitted while a source file is read into a Report: what could not be found or read."),
     ("check", "Check rules (`check.*`)",
      "Emitted by `nianbao.checks.run_checks` over a Report (and `nianbao check`): what is wrong or doubtful."),
+    ("ledger", "Ledger rules (`ledger.*`)",
+     "Emitted by `nianbao ledger` while an application ledger is counted into 表三/表四."),
 )
 
 
@@ -24,7 +26,7 @@ def render() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "<!-- Generated from the catalogue (src/nianbao/templates/rules.py, check_rules.py) by",
+        "<!-- Generated from the catalogue (src/nianbao/rules/catalogue.py) by",
         "     `python -m nianbao.rules.docs > docs/rules.md`. Do not edit by hand: a test fails when stale. -->",
         "",
         "Every finding nianbao emits names one of these rules. A finding carries the rule id, its severity, "

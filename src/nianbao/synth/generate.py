@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks import relation_errors
 from ..model import (
     ActiveDisclosureTable,
     ApplicationsTable,
@@ -40,10 +41,11 @@ from ..model import (
     Tables,
 )
 from ..model.report import CellValue
+from ..normalize import CN_NUMERALS
 from ..templates import SECTIONS, Template, get_template
-from ..writers.arith import arithmetic_errors
 from ..writers.base import Decor
 from ..writers.layout import format_value, tables_layouts
+from ..writers.output import write_file
 
 FORMATS = ("text", "html", "docx", "pdf")
 EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
@@ -191,7 +193,7 @@ def _sections(rng: random.Random, org: str, year: int, tables: Tables, figures: 
     for sec in SECTIONS:
         title = rng.choice(sec.aliases[:3]) if rng.random() < 0.35 else sec.title
         out.append(Section(number=sec.number, title=sec.title, present=True,
-                           heading=f"{'一二三四五六'[sec.number - 1]}、{title}", text="\n".join(texts[sec.number])))
+                           heading=f"{CN_NUMERALS[sec.number - 1]}、{title}", text="\n".join(texts[sec.number])))
     return out
 
 
@@ -250,8 +252,8 @@ def generate(seed: int, index: int) -> Synthetic:
                 contact=Contact(phone=f"0{rng.randint(300, 999)}-{rng.randint(2000000, 8999999)}"))
     report = Report(source=Source(path="", sha256="", format="text"), meta=meta,
                     sections=_sections(rng, org, year, tables, figures), tables=tables, figures=figures)
-    expected = [{"rule": e.check, "check": e.check, "cells": list(e.cells), "evidence": e.evidence}
-                for e in arithmetic_errors(tables, template)]
+    expected = [{"rule": f.rule, "check": f.rule, "cells": list(f.cells), "evidence": f.evidence}
+                for f in relation_errors(report)]
     return Synthetic(report=report, expected_findings=expected, template=template)
 
 
@@ -386,7 +388,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
                     src.write_bytes(data)
                     pdf_jobs.append((target, syn))
                     continue
-                target.write_bytes(data)
+                write_file(target, data)
                 _write_gold(target, syn, fmt, data)
                 written.append(target)
         if pdf_jobs:
@@ -395,7 +397,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
             pdfs = docx_to_pdf([Path(tmp) / f"{t.stem}.docx" for t, _ in pdf_jobs], Path(tmp) / "pdf")
             for (target, syn), pdf in zip(pdf_jobs, pdfs, strict=True):
                 data = fix_pdf_bytes(pdf.read_bytes())
-                target.write_bytes(data)
+                write_file(target, data)
                 _write_gold(target, syn, "pdf", data)
                 written.append(target)
     return written
@@ -403,7 +405,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
 
 def _write_gold(target: Path, syn: Synthetic, fmt: str, data: bytes) -> None:
     gold = gold_json(syn, target, fmt, data)
-    target.with_suffix(".gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_file(target.with_suffix(".gold.json"), json.dumps(gold, ensure_ascii=False, indent=1))
 
 
 def load_gold(path: Path) -> tuple[Report, list[dict[str, Any]]]:

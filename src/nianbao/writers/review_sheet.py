@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import __version__
 from ..checks.common import cell_label, cell_labels, fmt, value
-from ..model import Finding, Report
-from .explain import where
+from ..model import Finding, Report, where
+from ..version import __version__
 from .markdown import md_text
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
