@@ -387,3 +387,27 @@ def test_documents_carry_no_surrogates_after_reading(tmp_path: Path) -> None:
             for t in texts:
                 t.encode("utf-8")
                 assert "\x00" not in t
+
+
+def test_deep_chain_with_metadata_text_collects_no_big_subtree(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    """Fuzz case text-4418: 3,000 nested <div>s around '发布时间：…' cost O(depth²) (8 s for 15 KB):
+    every level collected its whole subtree to test for a metadata block."""
+    from nianbao.readers import html as html_reader
+
+    big: list[int] = []
+    real = html_reader._text_with_breaks
+
+    def counting(el):  # type: ignore[no-untyped-def]
+        size = sum(1 for _ in el.iter())
+        if size > html_reader.META_BLOCK_ELEMENTS + 1:
+            big.append(size)
+        return real(el)
+
+    monkeypatch.setattr(html_reader, "_text_with_breaks", counting)
+    path = tmp_path / "deep-meta.html"
+    path.write_text("<html><body><p>发布时间：2023-03-20 " + "<div>" * 1500 + "一、总体情况。报告正文如下所述" + "</div>" * 1500
+                    + "</p></body></html>")
+    doc = read(path)
+    assert "报告正文" in doc.plain_text()
+    assert big == []

@@ -130,6 +130,10 @@ _SECTION_START = re.compile(r"^\s*[一二三四五六][、.．]")
 
 LONG_CELL = 150  # a cell with more text than this holds prose: the table is a layout table
 META_BLOCK_MAX = 1000  # a metadata block is short
+# … and made of few elements: testing an element's whole text is then cheap. Without this bound
+# a chain of 2,000 nested <div>s with a short text cost O(depth²): each level collected its subtree.
+META_BLOCK_ELEMENTS = 200
+TITLE_ELEMENTS = 200  # a title candidate (the element holding 报告 and two wrappers) is small
 
 
 # What `_measure` knows of an element, as a list (about a thousand are made per page; a list is
@@ -495,7 +499,7 @@ def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._E
             continue
         seen.add(el)
         st = stats.get(el)
-        if st is None or st[TOTAL] > 120:
+        if st is None or st[TOTAL] > 120 or st[SIZE] > TITLE_ELEMENTS:
             continue
         text = _clean(_text_with_breaks(el).replace(_BREAK, ""))
         text = re.sub(r"^(?:标\s*题|名\s*称)\s*[:：]\s*", "", text)
@@ -564,7 +568,7 @@ def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dic
             continue
         if el.tag == "a" or (st[N_LINKS] >= 3 and st[LINKS] >= 0.8 * st[TOTAL]):
             continue
-        if st[TOTAL] <= META_BLOCK_MAX:
+        if st[TOTAL] <= META_BLOCK_MAX and st[SIZE] <= META_BLOCK_ELEMENTS:
             if st[TOTAL] == 0 or not _META_HINT.search("".join(el.itertext())):
                 continue
             text = _text_with_breaks(el)
@@ -863,7 +867,7 @@ class _Walker:
         if self.in_body_text:
             return False
         st = self.stats.get(el)
-        if st is None or st[TOTAL] > META_BLOCK_MAX or st[TOTAL] == 0:
+        if st is None or st[TOTAL] > META_BLOCK_MAX or st[TOTAL] == 0 or st[SIZE] > META_BLOCK_ELEMENTS:
             return False
         text = _text_with_breaks(el)
         if not _META_RE.search(text):
