@@ -4,7 +4,10 @@ Each case runs in its own subprocess (a fresh interpreter: peak RSS is the case'
 cannot stop the run). Prints, per case: the outcome (ok / the ReadError's message / crash /
 killed), wall time, peak RSS of the child, and the file size. Usage:
 
-    python bench/bench_hostile.py [--timeout 60] [--filter WORD] [--only-fast]
+    python bench/bench_hostile.py [--timeout 60] [--filter WORD] [--compare REV]
+
+With `--compare REV` (e.g. `d512d84`, the tree before issue 18) each case also runs on the
+source of that git revision (`git archive` into a temporary folder), side by side.
 
 The goal (issue 18): no case above 5 s or 400 MB on the 2-core development machine.
 """
@@ -44,9 +47,9 @@ print(outcome.replace(chr(10), " "))
 """
 
 
-def run_case(name: str, path: Path, timeout: float) -> tuple[str, float, float]:
+def run_case(name: str, path: Path, timeout: float, src: Path = HERE.parent / "src") -> tuple[str, float, float]:
     start = time.perf_counter()
-    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src"))
+    env = dict(os.environ, PYTHONPATH=str(src))
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True)
     peak = float("nan")
@@ -69,9 +72,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--filter", default="")
+    ap.add_argument("--compare", default="", help="a git revision to run side by side")
     args = ap.parse_args()
     print(f"{'case':34} {'size':>10} {'time s':>7} {'peak MB':>8}  outcome")
     with tempfile.TemporaryDirectory() as tmp:
+        old_src = None
+        if args.compare:
+            old = Path(tmp) / "old"
+            old.mkdir()
+            archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", args.compare, "src"],
+                                     check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+            old_src = old / "src"
         for name, make in CASES.items():
             if args.filter and args.filter not in name:
                 continue
@@ -81,8 +93,11 @@ def main() -> None:
             del data
             outcome, elapsed, peak = run_case(name, path, args.timeout)
             size = path.stat().st_size
-            path.unlink()
             print(f"{name:34} {size:>10} {elapsed:7.2f} {peak:8.0f}  {outcome[:100]}", flush=True)
+            if old_src is not None:
+                outcome, elapsed, peak = run_case(name, path, args.timeout, old_src)
+                print(f"{'  ' + args.compare:34} {'':>10} {elapsed:7.2f} {peak:8.0f}  {outcome[:100]}", flush=True)
+            path.unlink()
 
 
 if __name__ == "__main__":
