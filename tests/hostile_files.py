@@ -260,6 +260,22 @@ def pdf_surrogate() -> tuple[str, bytes]:
     return "surrogate.pdf", pdf_text(b"(AB) Tj", to_unicode_cmap({0x41: "DEC0", 0x42: "5E74"}))
 
 
+def pdf_dense(pages: int = 10, lines: int = 200, per_line: int = 100, size: float = 3) -> tuple[str, bytes]:
+    """Pages packed with tiny digits (60,000 characters a page with the defaults), drawn with reportlab."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for p in range(pages):  # every line differs (identical lines on every page are running headers)
+        c.setFont("Helvetica", size)
+        for i in range(lines):
+            c.drawString(10, 830 - i * size * 1.05, " ".join([f"{p}{i}"] + ["12"] * per_line))
+        c.showPage()
+    c.save()
+    return "dense.pdf", buf.getvalue()
+
+
 def pdf_page_loop() -> tuple[str, bytes]:
     """A page tree whose /Pages node lists itself as a kid."""
     return "loop.pdf", pdf_text(b"(Hello) Tj", kids=b"[2 0 R 3 0 R]", pages_extra=b"/Parent 2 0 R")
@@ -290,4 +306,5 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "docx 15 MB document.xml": docx_big_part,
     "pdf ToUnicode surrogate": pdf_surrogate,
     "pdf page-tree loop": pdf_page_loop,
+    "pdf 10 pages of 60,000 chars": pdf_dense,
 }

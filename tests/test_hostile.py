@@ -249,6 +249,15 @@ def test_pdf_tounicode_surrogate_is_replaced(tmp_path: Path) -> None:
     assert_writable(report)
 
 
+def test_pdf_pages_are_read_within_the_character_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from nianbao.readers import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "MAX_PDF_CHARS", 1500)
+    doc = read(write(tmp_path, hf.pdf_dense(pages=4, lines=10, per_line=40, size=8)))  # ~1,200 chars a page
+    assert {b.pos.page for b in doc.blocks} <= {1, 2}
+    assert any("只读取了前 2 页" in n.message for n in doc.notes)
+
+
 def test_pdf_page_tree_loop_ends(tmp_path: Path) -> None:
     try:
         report = nianbao.parse(write(tmp_path, hf.pdf_page_loop()))

@@ -31,6 +31,9 @@ MAX_FILE_BYTES_DEFAULT = 200 * 1024 * 1024
 
 # --- text: characters of text one file may yield (all formats; a report has 20,000-100,000)
 MAX_DOCUMENT_CHARS = 500_000
+# PDF pages are read while their characters stay below this: laying out costs ~16 µs a character
+# (a report PDF has 30,000-80,000)
+MAX_PDF_CHARS = 250_000
 
 # --- tables
 MAX_SPAN = 100  # rowspan/colspan: the widest template table has 12 columns and 30 rows

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..document import Document, ImageRef, Position, ReaderNote
 from ..errors import ReadError
-from ..limits import check_deadline
+from ..limits import MAX_PDF_CHARS, check_deadline
 from . import register_reader
 from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
@@ -40,9 +40,24 @@ def _pdfium_pages(data: bytes, path: str) -> tuple[list[PageLayout | None], int]
         raise _open_error(path, str(exc)) from None
     try:
         total = len(pdf)
-        return [_checked(page_layout, pdf, i) for i in range(min(total, MAX_PAGES))], total
+        return _layouts(page_layout, pdf, total), total
     finally:
         pdf.close()
+
+
+def _layouts(layout: Callable[[Any, int], PageLayout], pdf: Any, total: int) -> list[PageLayout | None]:
+    """Pages up to MAX_PAGES, and only while their characters stay within limits.MAX_PDF_CHARS
+    (a page of 240,000 characters takes ~4 s to lay out; the pages after the limit are not read,
+    and the note on pages not read says so)."""
+    out: list[PageLayout | None] = []
+    chars = 0
+    for i in range(min(total, MAX_PAGES)):
+        if chars > MAX_PDF_CHARS:
+            break
+        page = _checked(layout, pdf, i)
+        chars += len(page.chars) if page is not None else 0
+        out.append(page)
+    return out
 
 
 def _checked(layout: Callable[[Any, int], PageLayout], pdf: Any, i: int) -> PageLayout | None:
@@ -66,7 +81,7 @@ def _plumber_pages(data: bytes, path: str) -> tuple[list[PageLayout | None], int
         raise _open_error(path, f"{type(exc).__name__}: {exc}") from None
     try:
         total = len(pdf.pages)
-        return [_checked(page_layout, pdf, i) for i in range(min(total, MAX_PAGES))], total
+        return _layouts(page_layout, pdf, total), total
     finally:
         pdf.close()
 
@@ -138,8 +153,11 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         doc.notes.append(_pages_note("extract.reader_note", broken, len(loaded), "已损坏，无法载入，其中的内容未读取",
                                      "are damaged and could not be loaded; their content was not read"))
     if total > len(loaded):
-        doc.notes.append(ReaderNote("extract.reader_note", f"PDF 共 {total} 页，只读取了前 {len(loaded)} 页",
-                                    f"the PDF has {total} pages; only the first {len(loaded)} were read"))
+        doc.notes.append(ReaderNote("extract.reader_note",
+                                    f"PDF 共 {total} 页，只读取了前 {len(loaded)} 页（上限 {MAX_PAGES} 页、"
+                                    f"{MAX_PDF_CHARS} 个字符）",
+                                    f"the PDF has {total} pages; only the first {len(loaded)} were read "
+                                    f"(limits: {MAX_PAGES} pages, {MAX_PDF_CHARS} characters)"))
     return doc
 
 
