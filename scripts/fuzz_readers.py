@@ -48,7 +48,11 @@ for line in sys.stdin:
         fname, data = hf.CASES[name.replace("_", " ")]()
         suffix = Path(fname).suffix
     else:
-        suffix, data = fm.mutate(name, int(case), seeds)
+        try:
+            suffix, data = fm.mutate(name, int(case), seeds)
+        except Exception as exc:  # a bug of the mutator, not of nianbao: reported apart
+            print(json.dumps(f"mutator-error: {type(exc).__name__}: {exc}"), flush=True)
+            continue
     path = tmp / f"input{suffix}"
     path.write_bytes(data)
     del data

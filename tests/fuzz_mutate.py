@@ -57,6 +57,8 @@ def _pdf_seed() -> bytes:
 
 
 def flip(rng: random.Random, data: bytes) -> bytes:
+    if not data:
+        return data
     b = bytearray(data)
     for _ in range(rng.randint(1, 12)):
         i = rng.randrange(len(b))
@@ -180,7 +182,8 @@ def mutate(seed_name: str, case: int, all_seeds: dict[str, tuple[str, bytes]]) -
             data = pdf_mutation(rng, data)
             continue
         data = rng.choice(BYTE_MUTATIONS)(rng, data) if data else data
-    return suffix, data or b"x"
+        data = data or b"x"
+    return suffix, data
 
 
 CJK = re.compile("[\u4e00-\u9fff]")
