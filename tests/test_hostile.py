@@ -286,7 +286,7 @@ def test_library_exceptions_are_wrapped_with_a_chinese_reason(monkeypatch: pytes
     def broken(path: str, data: bytes, sha: str):  # type: ignore[no-untyped-def]
         raise ValueError("invalid literal for int() with base 10: ''")
 
-    monkeypatch.setitem(readers._READERS, "text", broken)
+    monkeypatch.setattr(readers, "reader_for", lambda fmt: broken)
     path = tmp_path / "a.txt"
     path.write_text("x")
     with pytest.raises(ReadError) as err:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 from .batch import batch
@@ -33,23 +34,26 @@ def parse(path: str | Path, *, time_budget: float | None = None) -> Report:
     return report
 
 
-def parse_many(paths: str | Path | Iterable[str | Path], *, time_budget: float | None = None
-               ) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: str | Path | Iterable[str | Path], *, tune_gc: bool = False,
+               time_budget: float | None = None) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
     `paths` is one path (a str or Path: a file, or a folder whose report files are parsed, sub-
-    folders included, in name order) or an iterable of paths. Faster than calling `parse` in a
-    loop on long runs (see `nianbao.batch`); the garbage-collector tuning is applied only while a
-    file is parsed, so the caller's code between two results runs with its own GC settings.
+    folders included, in name order) or an iterable of paths. Each file has its own time budget
+    (`time_budget`, as in `parse`).
+
+    The garbage collector's process-wide settings are left alone unless `tune_gc=True`, which runs
+    the loop inside `nianbao.batch()` (faster on long runs; for a process that owns its GC settings,
+    as the command line does: `batch` unfreezes every frozen object when it ends).
     """
-    for p in _expand_paths(paths):
-        try:
-            with batch():
+    with batch() if tune_gc else nullcontext():
+        for p in _expand_paths(paths):
+            try:
                 result: Report | Exception = parse(p, time_budget=time_budget)
-        except Exception as exc:  # the batch goes on; the caller gets the error
-            result = exc
-        yield p, result
+            except Exception as exc:  # the batch goes on; the caller gets the error
+                result = exc
+            yield p, result
 
 
 def _expand_paths(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:

@@ -32,8 +32,8 @@ _SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # whitespace bounded ({0,8}): two adjacent unbounded runs made a leading whitespace run quadratic
 _NUMBERING_RE = re.compile(
     r"^\s{0,8}(?:"
-    r"[一二三四五六七八九十]+\s{0,8}[、.．]"
-    r"|[(（]\s{0,8}[一二三四五六七八九十]+\s{0,8}[)）]\s{0,8}[、.．]?"
+    rf"[{CN_NUMERALS}]+\s{{0,8}}[、.．]"
+    rf"|[(（]\s{{0,8}}[{CN_NUMERALS}]+\s{{0,8}}[)）]\s{{0,8}}[、.．]?"
     r"|[(（]?\s{0,8}\d{1,2}\s{0,8}[)）]"
     r"|\d{1,2}\s{0,8}[、.．](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨]"

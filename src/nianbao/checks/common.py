@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..model import Report
-from ..model.cells import held_cells
+from ..model.cells import held_cells, template_cells
 from ..model.report import CellValue
 from ..rules.relations import Term, application_row_labels, review_group_label
 from ..templates import TABLE_NAMES, V2019, V2021, Template, get_template, template_for
@@ -123,25 +123,18 @@ def table_cells(report: Report, table: str) -> Iterator[CellInfo]:
 def _cells_of(table: str, version: str) -> tuple[CellInfo, ...]:
     """The cells of one table of one template version (labels are built once, not per report)."""
     template = get_template(version)
+    labels = application_row_labels(template)
     out: list[CellInfo] = []
-    if table == "applications":
-        labels = application_row_labels(template)
-        for row in template.applications.rows:
-            for col in template.applications.columns:
-                name = labels[row.key] if labels[row.key].endswith(row.label) \
-                    else f"{labels[row.key]} {_short(row.label)}"
-                out.append(CellInfo(f"applications.{row.key}.{col.key}", table, f"{name} / {col.label}"))
-    elif table == "reviews_litigation":
-        for group in template.reviews.groups:
-            for col in template.reviews.columns:
-                out.append(CellInfo(f"reviews_litigation.{group.key}.{col.key}", table,
-                                    f"{review_group_label(group.key, group.label)} / {col.label}"))
-    elif table == "active_disclosure":
-        for item in template.active.items:
-            for row in item.rows:
-                for col in item.columns:
-                    out.append(CellInfo(f"active_disclosure.{item.key}.{row.key}.{col.key}", table,
-                                        f"{item.caption} {row.label} / {_short(col.label)}", col.signed, col.money))
+    for cell in template_cells(template, (table,)):
+        row, col = cell.row, cell.column
+        if cell.item is not None:  # 表二
+            out.append(CellInfo(cell.path, table, f"{cell.item.caption} {row.label} / {_short(col.label)}",
+                                col.signed, col.money))
+        elif table == "applications":
+            name = labels[row.key] if labels[row.key].endswith(row.label) else f"{labels[row.key]} {_short(row.label)}"
+            out.append(CellInfo(cell.path, table, f"{name} / {col.label}"))
+        else:
+            out.append(CellInfo(cell.path, table, f"{review_group_label(row.key, row.label)} / {col.label}"))
     return tuple(out)
 
 

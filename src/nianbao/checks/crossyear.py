@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Report
-from ..normalize import CN_NUMERALS
+from ..normalize import CN_DIGITS, CN_NUMERALS
 from ..rules.catalogue import finding
 from ..rules.relations import CrossYearRelation, cross_year_relations
 from .common import active_template, applications_template, equal, fmt, total, value
@@ -16,7 +16,7 @@ MIN_SECTION_CHARS = 60
 SHINGLE = 4
 
 _NOISE = re.compile(r"[\s\u3000\u00a0]+")
-_DIGITS = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万]+(?=[年月日件条次个项篇份家])|[0-9０-９]+")
+_DIGITS = re.compile(rf"[0-9０-９〇{CN_DIGITS}十百千万]+(?=[年月日件条次个项篇份家])|[0-9０-９]+")
 
 
 def normalise(text: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import NianbaoError, TemplateMismatch
+from ..errors import NianbaoError, RenderError, TemplateMismatch
 from . import app
 from .common import err_console, report_error, save
 
@@ -55,8 +55,8 @@ def render_command(
         raise typer.Exit(1)
     try:
         payload = render_bytes(report, fmt, tmpl)
-    except ImportError as exc:
-        err_console.print(f"[bold red]错误[/] 生成 {fmt} 需要的组件未安装：{exc}")
+    except RenderError as exc:  # e.g. LibreOffice missing for PDF
+        report_error(out, exc)
         raise typer.Exit(2) from None
     if not save(out, payload):
         raise typer.Exit(2)

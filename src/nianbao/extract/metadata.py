@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..document import Document
 from ..model import Contact, Meta
-from ..normalize import chinese_numeral, nfkc
+from ..normalize import CN_DIGITS, CN_NUMERALS, chinese_numeral, nfkc
 
 _TITLE_IN_LINE = re.compile(r"^(.{2,60}?(?:年度报告|年报|工作报告))")
 _TITLE_WORDS = ("政府信息公开", "政务公开")
@@ -21,8 +21,8 @@ _PERIOD = re.compile(
 _YEAR_OF_WORK = re.compile(r"(20\d{2})\s*年度?\s*(?:政府信息公开|政务公开)")
 _LEADING_YEAR = re.compile(r"^\s*(20\d{2})\s*年(?:度)?(?:以来)?[,，、\s]")
 _DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    rf"(?P<y>(?:19|20)\d{{2}}|[〇○{CN_DIGITS}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})\s*月"
+    rf"\s*(?P<d>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})\s*日"
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|公开日期|成文日期|发表时间|更新时间|日期)\s*[:：]?\s*")

@@ -3,13 +3,14 @@
 All grids of the document are read as one stream of cells in reading order. A cell whose text
 is a row label of 表三 or 表二 starts that row; the value cells that follow fill the row's
 columns left to right until the template's column count is reached. 表四 has no row labels:
-after its header (行政复议 …) the value cells fill its 15 numbers. Because rows are found by
+after its header (行政复议 …) the value cells fill its numbers (groups × columns). Because rows are found by
 their labels, a missing or reordered row is detected instead of shifting the numbers, and a
 table split over pages or grids is joined.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -19,14 +20,11 @@ from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenanc
 from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
 from ..rules.catalogue import TABLE_LABELS, finding
-from ..templates import Group, Row, Template
+from ..templates import APPLICATIONS_NOTE_WORD, MONEY_UNITS, Group, Row, Template
 from .labels import Memo, cached_matcher
 from .sections import heading_section
 
-_REVIEW_MARKERS = ("行政复议",)
 _SPACE_SPLIT = re.compile(r"[\s\u3000]+")
-_APPLICATION_MARKERS = ("勾稽关系", "申请人情况")
-_ACTIVE_MARKERS = ("第二十条",)
 
 
 @dataclass
@@ -78,6 +76,14 @@ class _Labels:
                 active_defs.append(row)
         self.active_matcher = cached_matcher(tuple(active_defs))
         self.classify: Memo[_Label | None] = Memo(self._classify)  # cell text -> what it means (pure)
+        # Words that mark a table's header, from the template: 第二十条 (the 表二 item captions'
+        # common stem), the 表三 note and first header group (申请人情况), 行政复议 (表四's first group).
+        captions = [item.caption for item in template.active.items]
+        self.active_markers = (os.path.commonprefix(captions).split("第（")[0],)
+        header_group = next(g.label for g in template.applications.groups if not g.number)
+        self.application_markers = (APPLICATIONS_NOTE_WORD, label_key(header_group))
+        self.review_markers = (template.reviews.groups[0].label,)
+        self.review_cells = len(template.reviews.groups) * len(template.reviews.columns)
 
     def _classify(self, text: str) -> _Label | None:
         # A group label and a row label in one cell ('三、本年度办理结果 （一）予以公开'): both count.
@@ -85,10 +91,10 @@ class _Labels:
         if len(parts) == 2 and isinstance(self.app_matcher.match(parts[0]), Group) \
                 and isinstance(self.app_matcher.match(parts[1]), Row):
             return _Label("pair", parts=(parts[0], parts[1]))
-        if any(m in text for m in _ACTIVE_MARKERS) and len(label_key(text)) < 20:
+        if any(m in text for m in self.active_markers) and len(label_key(text)) < 20:
             return _Label("active_group")
         key = label_key(text)
-        if any(m in key for m in _APPLICATION_MARKERS):
+        if any(m in key for m in self.application_markers):
             return _Label("app_group")
         target = self.app_matcher.match(text)
         if isinstance(target, Group):
@@ -102,18 +108,15 @@ class _Labels:
         return None
 
 
-_LABELS: dict[int, tuple[Template, _Labels]] = {}
+_LABELS: dict[str, _Labels] = {}
 
 
 def _labels(template: Template) -> _Labels:
-    # Keyed by identity: hashing a Template (a frozen dataclass of tuples of rows) costs more
-    # than reading a table row. There are two templates; the bound only guards against misuse.
-    hit = _LABELS.get(id(template))
-    if hit is None or hit[0] is not template:
-        if len(_LABELS) > 16:
-            _LABELS.clear()
-        hit = _LABELS[id(template)] = (template, _Labels(template))
-    return hit[1]
+    # One label index per template version, built once (hashing a whole Template costs more than a row).
+    labels = _LABELS.get(template.version)
+    if labels is None:
+        labels = _LABELS[template.version] = _Labels(template)
+    return labels
 
 
 class _Stream:
@@ -139,7 +142,7 @@ class _Stream:
         texts = [c for c in cells if not c.merged]
         raw = "".join(c.text for c in texts)
         joined = squash(raw) if "复" in raw else ""  # only a 表四 header needs the normalised text
-        if any(m in joined for m in _REVIEW_MARKERS) and ("诉讼" in joined or "结果维持" in joined):
+        if any(m in joined for m in self.labels.review_markers) and ("诉讼" in joined or "结果维持" in joined):
             self._close()
             self.context = "reviews_litigation"
         for k, cell in enumerate(texts):
@@ -242,7 +245,7 @@ class _Stream:
         self.current = None
 
     def _review_cell(self, cell: Cell, value: Value) -> None:
-        if len(self.review_values) >= 15:
+        if len(self.review_values) >= self.labels.review_cells:
             return
         self.review_values.append(value.value)
         self.review_cells.append(cell)
@@ -270,8 +273,8 @@ _validate_provenance = Provenance.__pydantic_validator__.validate_python
 
 
 def _prov(cell: Cell) -> Provenance:
-    # One per table cell: validate a dict of the set fields only (1.6-2.3 µs vs 2.5-3.0 µs for __init__).
-    # The fields spelled out (not a getattr loop): this runs ~200 times per report.
+    # Only the fields that apply are set. Validating the dict directly skips __init__'s keyword
+    # handling: ≈ 0.6 µs a cell, ≈ 0.12 ms of 4.4 ms a page (docs/performance.md).
     p = cell.pos
     data: dict[str, object] = {"text": cell.text}
     if p.line is not None:
@@ -332,7 +335,7 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
                 _fill(read, [c.key for c in item.columns], cells, f"active_disclosure.{path}", prov, findings,
                       zh_act, en_act)
                 for col, unit in zip(item.columns, read.units, strict=False):
-                    if unit in ("元", "万元"):
+                    if unit in MONEY_UNITS:
                         units[f"{path}.{col.key}"] = unit
         active = ActiveDisclosureTable(template=template.version, items=items, units=units)  # type: ignore[arg-type]
 
@@ -352,12 +355,12 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
                 k += 1
             groups[group.key] = ReviewGroup(**vals)
         reviews = ReviewsTable(**groups)
-        if len(stream.review_values) < 15:
+        if len(stream.review_values) < stream.labels.review_cells:
             zh, en = TABLE_LABELS["reviews_litigation"]
             findings.append(finding("extract.row_incomplete", ["reviews_litigation"],
                                     " | ".join(c.text for c in stream.review_cells),
                                     table_label=zh, table_label_en=en, row_label="数据行",
-                                    found=len(stream.review_values), expected=15))
+                                    found=len(stream.review_values), expected=stream.labels.review_cells))
 
     for table, key, label in stream.duplicates:
         zh, en = TABLE_LABELS[table]

@@ -31,7 +31,6 @@ from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderN
 from ..errors import ReadError
 from ..limits import check_deadline
 from ..normalize import CN_DIGITS
-from . import register_reader
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -502,6 +501,3 @@ def read_docx(path: str, data: bytes, sha256: str) -> Document:
                                     f"too many tables: only the first {state.table_index} ({state.cells} cells) were "
                                     f"read, {state.tables_skipped} skipped"))
     return doc
-
-
-register_reader("docx", read_docx)

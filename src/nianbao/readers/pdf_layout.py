@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..document import Block, Cell, Grid, ImageRef, Paragraph, Position
-from ..normalize import is_value
+from ..normalize import CN_NUMERALS, is_value
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -455,8 +455,8 @@ def _round(b: Box) -> Box:
 
 # --------------------------------------------------------------------------- text-position tables
 
-_OUTLINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|第[一二三四五六七八九十]+[章部分])")
-_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[(（][一二三四五六七八九十]{1,2}[)）])")
+_OUTLINE = re.compile(rf"^\s*(?:[{CN_NUMERALS}]{{1,2}}\s*[、.．]|第[{CN_NUMERALS}]+[章部分])")
+_STARTS_ITEM = re.compile(rf"^\s*(?:[{CN_NUMERALS}]{{1,2}}\s*[、.．]|[(（][{CN_NUMERALS}]{{1,2}}[)）])")
 MAX_WRAPPED_LABEL = 30  # a short line next to table rows is a (wrapped) label
 
 
@@ -742,8 +742,8 @@ def layout_blocks(pages: list[PageLayout]) -> list[Block]:
 
 
 # a label that starts a row of its own: 一、 （二） 1. 2、 第二十条… (a cut label's rest does not start like this)
-_NEW_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
-                       r"|\d{1,2}\s*[、.．](?!\d)|第\s*[一二三四五六七八九十百\d]+\s*[条章节项部])")
+_NEW_ITEM = re.compile(rf"^\s*(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[(（][{CN_NUMERALS}\d]{{1,3}}[)）]"
+                       rf"|\d{{1,2}}\s*[、.．](?!\d)|第\s*[{CN_NUMERALS}百\d]+\s*[条章节项部])")
 
 
 def join_split_row(prev: Grid, cur: Grid, tol: float = 3.0) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..document import Cell, Document, Grid, Paragraph, Position
 from ..errors import ReadError
 from ..limits import check_deadline
-from ..normalize import is_value
+from ..normalize import CN_NUMERALS, is_value
 from .decode import decode_bytes
 
 # Lines that are page furniture, dropped whole.
@@ -30,7 +30,7 @@ _JUNK_LINE = re.compile(
 # long whitespace run rescan the run (quadratic; see scripts/regex_audit.py).
 _JUNK_FRAGMENT = re.compile(r"\s{0,8}(?:[【\[]\s{0,8})?字体\s{0,8}[:：]\s{0,8}[\[【]?\s{0,8}(?:大\s{0,8}中\s{0,8}小)?"
                             r"\s{0,8}[\]】]?\s{0,8}[】\]]?|【\s{0,8}(?:大|中|小)\s{0,8}】")
-_OUTLINE_HEADING = re.compile(r"^(?:#{1,6}\s+)?[一二三四五六七八九十]{1,2}[、.．]\S{4,}")
+_OUTLINE_HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?[{CN_NUMERALS}]{{1,2}}[、.．]\S{{4,}}")
 _MULTI_SPACE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
 MAX_CELL_CHARS = 80
 

@@ -92,13 +92,13 @@ def review_group_label(key: str, label: str) -> str:
 
 def relations(template: Template) -> tuple[Relation, ...]:
     """Every within-year arithmetic relation of the template's tables (C1–C4)."""
-    key = ("within", id(template))
-    if key not in _CACHE:
-        _CACHE[key] = (template, _relations(template))
-    return _CACHE[key][1]  # type: ignore[return-value]
+    if template.version not in _WITHIN:  # built once per template version
+        _WITHIN[template.version] = _relations(template)
+    return _WITHIN[template.version]
 
 
-_CACHE: dict[tuple[str, int], tuple[Template, tuple[Relation, ...] | tuple[CrossYearRelation, ...]]] = {}
+_WITHIN: dict[str, tuple[Relation, ...]] = {}
+_CROSS: dict[str, tuple[CrossYearRelation, ...]] = {}
 
 
 def _relations(template: Template) -> tuple[Relation, ...]:
@@ -144,10 +144,9 @@ def _relations(template: Template) -> tuple[Relation, ...]:
 
 
 def cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
-    key = ("cross", id(template))
-    if key not in _CACHE:
-        _CACHE[key] = (template, _cross_year_relations(template))
-    return _CACHE[key][1]  # type: ignore[return-value]
+    if template.version not in _CROSS:
+        _CROSS[template.version] = _cross_year_relations(template)
+    return _CROSS[template.version]
 
 
 def _cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
@@ -166,21 +165,23 @@ def _cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
             (Term(f"applications.carried_forward.{col.key}", f"上年{rows['carried_forward']}"),),
         ))
     for item in template.active.items:
-        keys = {c.key for c in item.columns}
+        label = {c.key: c.label for c in item.columns}
+        keys = set(label)
         for row in item.rows:
             base = f"active_disclosure.{item.key}.{row.key}"
             if {"issued", "repealed", "in_force"} <= keys:
                 out.append(CrossYearRelation(
                     "check.in_force_drift", "active_disclosure", row.label, row.key,
-                    Term(f"{base}.in_force", "现行有效件数"),
-                    (Term(f"{base}.in_force", "上年现行有效件数"),),
-                    (Term(f"{base}.issued", "本年制发件数"),),
-                    (Term(f"{base}.repealed", "本年废止件数"),),
+                    Term(f"{base}.in_force", label["in_force"]),
+                    (Term(f"{base}.in_force", f"上年{label['in_force']}"),),
+                    (Term(f"{base}.issued", label["issued"]),),
+                    (Term(f"{base}.repealed", label["repealed"]),),
                 ))
             if {"previous", "change"} <= keys:
                 out.append(CrossYearRelation(
                     "check.item_count_drift", "active_disclosure", row.label, row.key,
-                    Term(f"{base}.previous", "上一年项目数量"),
-                    (Term(f"{base}.previous", "上年报告的上一年项目数量"), Term(f"{base}.change", "上年报告的本年增/减")),
+                    Term(f"{base}.previous", label["previous"]),
+                    (Term(f"{base}.previous", f"上年报告的{label['previous']}"),
+                     Term(f"{base}.change", f"上年报告的{label['change']}")),
                 ))
     return tuple(out)

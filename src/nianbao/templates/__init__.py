@@ -17,7 +17,7 @@ from .base import (
     TableName,
     Template,
 )
-from .common import SECTION5_SPILLOVER, SECTIONS, TABLE_NAMES
+from .common import APPLICATIONS_NOTE_WORD, MONEY_UNITS, SECTION5_SPILLOVER, SECTIONS, TABLE_NAMES
 from .v2019 import TEMPLATE as V2019
 from .v2021 import TEMPLATE as V2021
 
@@ -75,6 +75,6 @@ def outcome_groups(template: Template) -> tuple[str, dict[str, str]]:
 
 __all__ = [
     "ActiveTable", "ApplicationsTable", "Column", "Group", "Item", "ReviewsTable", "Row", "Section",
-    "TableName", "Template", "TEMPLATES", "TABLE_NAMES", "SECTIONS", "SECTION5_SPILLOVER", "V2019", "V2021", "get_template",
+    "APPLICATIONS_NOTE_WORD", "MONEY_UNITS", "TableName", "Template", "TEMPLATES", "TABLE_NAMES", "SECTIONS", "SECTION5_SPILLOVER", "V2019", "V2021", "get_template",
     "outcome_groups", "template_for", "template_for_version", "template_for_year",
 ]

@@ -88,6 +88,10 @@ APPLICATION_GROUPS: tuple[Group, ...] = (
 
 APPLICATIONS_TITLE = TABLE_NAMES["applications"].title
 APPLICATIONS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+APPLICATIONS_NOTE_WORD = "勾稽关系"  # the word by which the note is recognised however it is worded
+
+# Units a money cell may print beside its number (Column.unit is the one the official header names).
+MONEY_UNITS = ("元", "万元")
 
 # Header texts the forms print that are not row or column labels (used by the writers).
 ACTIVE_CONTENT_HEADER = "信息内容"  # first column header of every 表二 sub-table
