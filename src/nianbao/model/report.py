@@ -135,7 +135,7 @@ class Tables(_Model):
 class Finding(_Model):
     """A problem found in the report (or met reading it), from the rule catalogue (docs/rules.md)."""
 
-    rule: str = Field(description="Rule id, e.g. check.sum_mismatch or extract.table_missing.")
+    rule: str = Field(description="Rule id, e.g. check.negative_value or extract.table_missing (docs/rules.md).")
     severity: Severity = Field(description="error (a rule is broken), warning (likely a problem) or info.")
     message: str = Field(description="What is wrong, in Chinese.")
     cells: list[str] = Field(default_factory=list, description="Cell paths concerned "
