@@ -234,6 +234,16 @@ def docx_cells(rows: int = 1000, cols: int = 1000) -> tuple[str, bytes]:
     return "cells.docx", docx_bytes(f"<w:tbl>{row * rows}</w:tbl>")
 
 
+def docx_varied_cells(rows: int = 300, cols: int = 700) -> tuple[str, bytes]:
+    """A Word table of rows × cols different numbers (compresses like a real file: not a zip bomb)."""
+    import random
+
+    rng = random.Random(1)
+    body = "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{rng.randrange(100000)}</w:t></w:r></w:p></w:tc>"
+                                      for _ in range(cols)) + "</w:tr>" for _ in range(rows))
+    return "varied-cells.docx", docx_bytes(f"<w:tbl>{body}</w:tbl>")
+
+
 def docx_deep(depth: int = 300) -> tuple[str, bytes]:
     """Tables nested in cells `depth` levels deep."""
     body = "<w:tbl><w:tr><w:tc>" * depth + w_p("深处") + "</w:tc></w:tr></w:tbl>" * depth
@@ -302,6 +312,7 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "docx external entity": lambda: docx_entities("xxe"),
     "docx zip bomb": docx_zip_bomb,
     "docx 1000x1000 table": docx_cells,
+    "docx 300x700 table of varied numbers": docx_varied_cells,
     "docx nested tables 300": docx_deep,
     "docx 15 MB document.xml": docx_big_part,
     "pdf ToUnicode surrogate": pdf_surrogate,

@@ -233,6 +233,13 @@ def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
     assert_chinese_read_error(err.value, "压缩炸弹")
 
 
+def test_docx_table_cells_are_capped_with_a_note(tmp_path: Path) -> None:
+    doc = read(write(tmp_path, hf.docx_varied_cells(rows=40, cols=700)))
+    cells = sum(len(r) for g in doc.grids() for r in g.rows)
+    assert limits.MAX_TABLE_CELLS <= cells < limits.MAX_TABLE_CELLS + 700
+    assert any("表格单元格过多" in n.message and "11 行未读取" in n.message for n in doc.notes)
+
+
 def test_docx_nesting_beyond_the_xml_limit_is_refused_in_chinese(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as err:
         read(write(tmp_path, hf.docx_deep(300)))

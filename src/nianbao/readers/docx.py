@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
 from ..errors import ReadError
-from ..limits import check_deadline
+from ..limits import MAX_DOCUMENT_CELLS, MAX_TABLE_CELLS, check_deadline
 from ..normalize import CN_DIGITS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -41,7 +41,7 @@ MAX_PART = 16 * 1024 * 1024  # one part (document.xml of a report: 0.1-3 MB; par
 MAX_RATIO = 200  # uncompressed / compressed, for parts larger than 1 MB
 MAX_ENTRIES = 5000
 MAX_TABLES = 1000
-MAX_CELLS = 200_000
+MAX_CELLS = MAX_DOCUMENT_CELLS
 MAX_LEVEL = 8  # list levels 0-8, as in Word
 
 
@@ -284,6 +284,7 @@ class _State:
     table_index: int = 0
     cells: int = 0
     tables_skipped: int = 0
+    rows_dropped: int = 0  # rows of tables cut at MAX_TABLE_CELLS
     paragraph_index: int = 0
 
 
@@ -398,6 +399,7 @@ def _table(tbl: etree._Element, state: _State) -> Iterator[Block]:
         state.tables_skipped += 1
         return
     index = state.table_index
+    cells_before = state.cells
     state.table_index += 1
     rows: list[list[Cell]] = []
     nested: list[Block] = []
@@ -435,6 +437,9 @@ def _table(tbl: etree._Element, state: _State) -> Iterator[Block]:
             nested = []
             start_row = len(rows)
         if state.cells >= MAX_CELLS:
+            break
+        if state.cells - cells_before >= MAX_TABLE_CELLS:  # a template table has < 400 cells
+            state.rows_dropped += sum(1 for tr in tbl if tr.tag == _TR) - (r + 1)
             break
     if rows[start_row:]:
         yield Grid(rows=rows[start_row:], pos=Position(table=index, row=start_row))
@@ -494,6 +499,11 @@ def read_docx(path: str, data: bytes, sha256: str) -> Document:
     doc = Document(path=path, format="docx", sha256=sha256)
     doc.blocks.extend(_blocks(root.find(f"{_W}body"), state))
     doc.notes.extend(state.parts.notes)
+    if state.rows_dropped:
+        doc.notes.append(ReaderNote("extract.reader_note",
+                                    f"Word 文档表格单元格过多（每个表格上限 {MAX_TABLE_CELLS} 个）：{state.rows_dropped} 行未读取",
+                                    f"too many cells in a table (limit {MAX_TABLE_CELLS}): {state.rows_dropped} rows "
+                                    "were not read"))
     if state.tables_skipped:
         doc.notes.append(ReaderNote("extract.reader_note",
                                     f"Word 文档表格过多，只读取了前 {state.table_index} 个表格（{state.cells} 个单元格），"
