@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -20,28 +20,31 @@ from .readers.sanitize import cap_document, sanitize_document
 from .rules.catalogue import cap_findings
 
 
-def parse(path: str | Path, *, time_budget: float | None = None) -> Report:
+def parse(path: str | Path, meta: Mapping[str, str] | None = None, *, time_budget: float | None = None) -> Report:
     """Read a report file (text, HTML, PDF, DOCX, image) and return its Report with findings.
 
+    `meta`: overrides for title, organization, year, published, url, body_kind (a crawl's
+    manifest row, see `nianbao.extract.overrides.load_manifest`); they win over the report.
     Raises ReadError (naming the file and the problem, in Chinese) when the file cannot be read,
     and its subclass `limits.TimeLimitExceeded` when reading, extracting and checking take longer
     than `time_budget` seconds (default `limits.TIME_BUDGET`, 60; 0 turns the budget off). See
     docs/limits.md for every limit a file meets.
     """
     with deadline(str(path), time_budget):
-        report = extract(read(path))
+        report = extract(read(path), meta)
         _run_checks(report)
     return report
 
 
-def parse_many(paths: str | Path | Iterable[str | Path], *, tune_gc: bool = False,
-               time_budget: float | None = None) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: str | Path | Iterable[str | Path], meta: Mapping[Path, Mapping[str, str]] | None = None, *,
+               tune_gc: bool = False, time_budget: float | None = None) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
     `paths` is one path (a str or Path: a file, or a folder whose report files are parsed, sub-
     folders included, in name order) or an iterable of paths. Each file has its own time budget
-    (`time_budget`, as in `parse`).
+    (`time_budget`, as in `parse`). `meta`: per-file overrides keyed by resolved path, as
+    `nianbao.extract.overrides.load_manifest` returns them for a crawl's manifest.
 
     The garbage collector's process-wide settings are left alone unless `tune_gc=True`, which runs
     the loop inside `nianbao.batch()` (faster on long runs; for a process that owns its GC settings,
@@ -50,7 +53,8 @@ def parse_many(paths: str | Path | Iterable[str | Path], *, tune_gc: bool = Fals
     with batch() if tune_gc else nullcontext():
         for p in _expand_paths(paths):
             try:
-                result: Report | Exception = parse(p, time_budget=time_budget)
+                result: Report | Exception = parse(p, meta.get(p.resolve()) if meta else None,
+                                                   time_budget=time_budget)
             except Exception as exc:  # the batch goes on; the caller gets the error
                 result = exc
             yield p, result
@@ -68,16 +72,17 @@ def _expand_paths(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def parse_text(text: str, path: str = "<text>", *, time_budget: float | None = None) -> Report:
+def parse_text(text: str, path: str = "<text>", meta: Mapping[str, str] | None = None, *,
+               time_budget: float | None = None) -> Report:
     """Parse a report given as plain text (the same limits and time budget as `parse`)."""
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     with deadline(path, time_budget):
-        report = extract(sanitize_document(cap_document(read_text(text, path=path, sha256=sha))))
+        report = extract(sanitize_document(cap_document(read_text(text, path=path, sha256=sha))), meta)
         _run_checks(report)
     return report
 
 
-def load_report(path: str | Path) -> Report:
+def load_report(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     """A Report from either a report JSON (`nianbao.report/1`) or a source file to parse.
 
     Every command that takes a report goes through here, so hand-corrected JSON works anywhere.
@@ -93,21 +98,27 @@ def load_report(path: str | Path) -> Report:
         if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
             raise ReadError(p, f"不是 {SCHEMA_ID} 格式的报告 JSON", f"not a {SCHEMA_ID} report JSON")
         try:
-            return Report.model_validate(data)
+            report = Report.model_validate(data)
         except Exception as exc:  # pydantic ValidationError: say which field
             raise ReadError(p, f"报告 JSON 内容不符合约定：{exc}", f"report JSON does not match the contract: {exc}") \
                 from None
-    return parse(p)
+        if meta:
+            from .extract.overrides import apply_to_report
+
+            apply_to_report(report, meta)
+        return report
+    return parse(p, meta)
 
 
-def load_data(path: str | Path, version: str | None = None) -> Report:
+def load_data(path: str | Path, version: str | None = None, meta: Mapping[str, str] | None = None) -> Report:
     """A Report from a fill-in YAML file, or from anything `load_report` takes.
 
-    `version` (2019/2021) overrides the template the YAML's year (or 格式 key) selects."""
+    `version` (2019/2021) overrides the template the YAML's year (or 格式 key) selects; `meta`
+    overrides are applied as `load_report` applies them (a fill-in YAML states its own metadata)."""
     p = Path(path)
     if p.suffix.lower() in FILL_SUFFIXES:
         return load_fill(p, version)
-    return load_report(p)
+    return load_report(p, meta)
 
 
 def _run_checks(report: Report) -> None:

@@ -123,8 +123,8 @@ def is_value(text: str | None) -> bool:
     return parse_value(text) is not None
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+# Digit values for year numerals: the table above plus the zeros printed in years (〇 ○ and look-alikes).
+_CN_DIGITS = {**{ch: n for n, ch in enumerate(CN_DIGITS)}, "〇": 0, "○": 0, "Ｏ": 0, "O": 0}
 
 
 def chinese_numeral(text: str) -> int | None:

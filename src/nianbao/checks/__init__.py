@@ -13,17 +13,27 @@ from ..limits import check_deadline
 from ..model import Finding, Report
 from .common import cells_of
 from .crossyear import check_cross_year, similarity
-from .report import check_completeness, check_template_year, check_text_vs_tables, check_timeliness, deadline
+from .report import (
+    check_completeness,
+    check_published_early,
+    check_substance,
+    check_template_year,
+    check_text_vs_tables,
+    check_timeliness,
+    deadline,
+)
 from .tables import check_relations, check_rules_power, check_values, evaluate
 
 # Checks of one report, in the order their findings are listed.
 CHECKS: tuple[Callable[[Report], Iterable[Finding]], ...] = (
+    check_substance,
     check_relations,
     check_values,
     check_rules_power,
     check_text_vs_tables,
     check_template_year,
     check_timeliness,
+    check_published_early,
     check_completeness,
 )
 
@@ -41,6 +51,8 @@ def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
         for check in CHECKS:
             check_deadline()
             found.extend(check(report))
+            if found and found[0].rule == "check.not_a_report":
+                return found  # nothing else of a report to check
     if previous is not None:
         found.extend(check_cross_year(report, previous))
     return found

@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # One module per command; importing it adds its command to `app` (`@app.command`), in this order.
-COMMANDS = ("parse", "check", "render", "ledger", "export", "synth", "schema")
+COMMANDS = ("parse", "check", "compare", "render", "ledger", "export", "synth", "schema")
 
 for _name in COMMANDS:
     importlib.import_module(f"{__name__}.{_name}")

@@ -69,3 +69,25 @@ def unique_output(out_dir: Path, src: Path, suffix: str, taken: set[str]) -> Pat
         name = f"{src.stem}-{k}{suffix}"
     taken.add(name)
     return out_dir / name
+
+
+def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], object]:
+    """`api.load_data` with the --meta overrides and the manifest's row for each file.
+
+    A bad --meta item or manifest stops the command before any file is read (exit 2).
+    """
+    import typer
+
+    from ..api import load_data
+    from ..extract.overrides import load_manifest, overrides_for, parse_meta_args
+
+    try:
+        given = parse_meta_args(meta)
+        rows = load_manifest(manifest) if manifest is not None else {}
+    except (ValueError, NianbaoError) as exc:
+        report_error(manifest or "--meta", exc)
+        raise typer.Exit(2) from None
+
+    def work(path: Path) -> object:
+        return load_data(path, meta={**overrides_for(rows, path), **given} or None)
+    return work

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..document import Document, ReaderNote
 from ..limits import check_deadline
 from ..model import Finding, Report, Source, Tables
@@ -14,12 +16,17 @@ from .tables import read_tables
 from .template_detect import detect_template
 
 
-def extract(doc: Document) -> Report:
-    """Build the Report of a Document. Never invents a value: what is not read is null."""
+def extract(doc: Document, meta_overrides: Mapping[str, str] | None = None) -> Report:
+    """Build the Report of a Document. Never invents a value: what is not read is null.
+
+    `meta_overrides` (title, organization, year, published, url, body_kind) come from a crawl's
+    manifest or --meta and win over what the report states; see extract/overrides.py.
+    """
     check_deadline()
     sections = read_sections(doc)
     check_deadline()
-    meta = read_metadata(doc, sections.preamble)
+    meta_findings: list[Finding] = []
+    meta = read_metadata(doc, sections.preamble, meta_overrides, meta_findings)
     version, evidence = detect_template(doc, meta.year)
     meta.template = version  # type: ignore[assignment]
     meta.template_evidence = evidence  # type: ignore[assignment]
@@ -30,6 +37,7 @@ def extract(doc: Document) -> Report:
     figures = read_figures(doc)
 
     findings: list[Finding] = [_note_finding(n) for n in doc.notes]
+    findings.extend(meta_findings)
     findings.extend(sections.findings)
     findings.extend(tables.findings)
     findings.extend(figures.findings)

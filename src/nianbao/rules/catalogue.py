@@ -124,6 +124,14 @@ register(
          "{message}",
          "{message_en}",
          description="A problem the file reader met (undecodable bytes, scanned pages…)."),
+    Rule("extract.year_conflict", "warning", "报告年度前后不一",
+         "标题所写年度（{year}年）与{where}（{other}年）不一致，请核对报告年度",
+         "The title's year ({year}) disagrees with the {where_en} ({other}); check the reporting year",
+         description="The year in the title disagrees with another statement of the reporting year: the "
+                     "tables' header, the first lines of the text, or the publication date (a report is "
+                     "published in the year after the one it covers). The title's year is kept as "
+                     "`meta.year`; `meta.provenance.year` says where it was read. A title year that "
+                     "disagrees with the stated 统计期限 is `check.period_mismatch`."),
 )
 
 TABLE_LABELS = {key: (name.quoted, f"{name.number_en} ({name.name_en})") for key, name in TABLE_NAMES.items()}
@@ -135,6 +143,36 @@ register(
          description="PDF pages without a usable text layer (scans, images, fonts not mapped to Unicode). "
                      "Their text and tables are not read (tables stay null, never guessed); the pages are kept "
                      "as `pdf-page:N` image references for OCR."),
+)
+
+# Issue 11: what the PDF table reader could only read approximately, said in findings.
+register(
+    Rule("extract.label_fuzzy", "info", "表格行标签与模板略有不同",
+         "{table_label}印刷的行标签“{printed}”与模板不完全一致，按“{row_label}”行读取",
+         "{table_label_en}: printed row label '{printed}' differs slightly from the template; read as '{row_label}'",
+         description="A printed row label matched a template row only by edit distance (a printing error such "
+                     "as 2.其他法律行政止公开, a character wrong, missing or added). The row is read; the printed "
+                     "text is in the evidence. Only one template row may be that near; otherwise nothing is matched."),
+    Rule("extract.other_undivided", "warning", "其他处理未分项",
+         "{table_label}只印了一行“{printed}”（旧格式），未分为{parts}；其数字保留在 applications.{key}，"
+         "{version}年格式的分项为空（不拆分）",
+         "{table_label_en} prints one undivided row '{printed}' (the older form) instead of its parts; its "
+         "numbers are kept under applications.{key}, the {version} parts stay null (no split is guessed)",
+         description="A 2021-template report whose 表三 prints （六）其他处理 as one row, as the 2019 table did. "
+                     "The numbers are kept under the 2019 key `other`; other.no_correction/fee_unpaid/other "
+                     "stay null, and no row_missing is reported for them."),
+    Rule("extract.row_unmatched", "warning", "表格行无法对应模板",
+         "{table_label}中“{printed}”行（{values}）无法对应模板中的任何一行，其数字未读入",
+         "{table_label_en}: the row '{printed}' ({values}) matches no row of the template; its numbers were not read",
+         description="A printed row with numbers whose label is no template row, not even by edit distance (an "
+                     "unreadable or foreign label). Its numbers are named in the finding instead of being lost "
+                     "silently; the template row it may have been stays null with its own row_missing finding."),
+    Rule("extract.group_values", "warning", "分组标签行有数字",
+         "{table_label}分组标签“{printed}”所在行印有数字（{values}），模板中该行不填数，未读入任何行",
+         "{table_label_en}: the group label '{printed}' has numbers on its row ({values}); the template has "
+         "no numbers there, so they were not given to any row",
+         description="Numbers printed on the row of a group label of 表三 (a subtotal, say). They are reported, "
+                     "never added to a row or dropped silently."),
 )
 
 _T3 = "Table 3 (applications)"
@@ -238,14 +276,15 @@ register(
          description="A report cannot use a format issued after it; usually the year was misread or misprinted."),
     # -- timeliness ----------------------------------------------------------------------------
     Rule("check.late", "error", "未按时发布",
-         "{organization}的{year}年度报告应于{deadline}前公布（{basis_law}），{date_kind}为{published}，晚{days}天",
+         "{organization}的{year}年度报告应于{deadline}前公布（{basis_law}），{date_kind}为{published}，晚{days}天{holiday_note}",
          "The {year} report was due by {deadline} ({basis_law_en}); its {date_kind_en} is {published}, "
-         "{days} day(s) late",
+         "{days} day(s) late{holiday_note_en}",
          stage="check",
          description="条例 第四十九条: departments of 县级以上人民政府 publish by 31 January of the following year; "
                      "the 本级政府 report of a 县级以上 government by 31 March. Reports on years before 2019 "
                      "(2007 条例 第三十一条): 31 March for every body. The page's 发布时间 is used, else the "
-                     "signature date."),
+                     "signature date. When the deadline fell on a weekend or a public holiday "
+                     "(chinese_calendar) the finding says so, without moving the date: the 条例 sets a fixed day."),
     Rule("check.no_statutory_deadline", "info", "乡镇报告无法定发布期限",
          "乡镇（街道）报告的发布期限条例未作规定（通常由县级政府另定），发布日期为{published}",
          "条例 art. 49 sets no date for township/street office reports; published {published}",
@@ -322,6 +361,53 @@ register(
          description="30号 (四) names 内容雷同 among the faults to pursue. Similarity of the section texts (digits "
                      "and spacing ignored, character 4-gram Dice coefficient); flagged at 90% and above, for "
                      "sections of at least 60 characters."),
+)
+
+# -- review rules (issue 15) ---------------------------------------------------------------
+register(
+    Rule("check.relation_broken_despite_blanks", "error", "勾稽关系不成立（无论空白为何值）",
+         "{scope_table}“{scope}”：{known_side}已知各项之和为{known}，超过{other_side}的{other}；件数不为负，"
+         "无论空白单元格（{blanks}）填何数，勾稽关系都不成立",
+         "{scope_table_en}, {scope_en}: the known terms of the {known_side_en} already add up to {known}, more "
+         "than the {other_side_en} ({other}); counts are not negative, so the relation fails whatever the blank "
+         "cells ({blanks_en}) hold",
+         stage="check",
+         description="C1–C4 with blank cells: a blank is not read as 0, but counts are ≥ 0, so a side with "
+                     "blanks is at least the sum of its known terms. When that already exceeds the other side "
+                     "(which has no blank), no value of the blanks can make the relation hold."),
+    Rule("check.text_active", "warning", "正文所述表二数字与表二不符",
+         "正文所述{figure_label}（{text_value}）与表二“{cell_label}”（{table_value}）不一致",
+         "The narrative states {figure_label_en} = {text_value}; table 2 {cell_path} is {table_value}",
+         stage="check",
+         description="C9 for 表二: the narrative's 现行有效 / 制发 / 废止 counts of 规章 and 规范性文件 and the "
+                     "numbers of 行政许可, 行政处罚 and 行政强制 decisions against the 表二 cells they repeat."),
+    Rule("check.published_before_year_end", "warning", "发布日期早于报告年度结束",
+         "{year}年度报告的{date_kind}为{published}，早于该年度结束（{year}年12月31日）；请核对报告年度或日期",
+         "The {year} report's {date_kind_en} is {published}, before the reporting year ended; check the year "
+         "or the date",
+         stage="check",
+         description="A report covers a whole calendar year, so it cannot be published before 31 December of "
+                     "that year; usually the year or the date was misprinted or misread."),
+    Rule("check.not_a_report", "error", "不是政府信息公开工作年度报告",
+         "未识别出年度报告：没有“政府信息公开工作年度报告”字样的标题，也没有标准部分和统计表格",
+         "No annual report recognised: no title naming a 政府信息公开工作年度报告, no standard section, no table",
+         stage="check",
+         description="The file read has none of the marks of a report; nothing else is checked meaningfully."),
+    Rule("check.no_tables", "error", "没有可核查的统计表格",
+         "报告中没有读到表二、表三、表四中的任何一张{reason}，无法核对数据",
+         "None of tables 2, 3 and 4 was read{reason_en}; the figures cannot be checked",
+         stage="check",
+         description="The three statistical tables are the core of the format. A report where none was read "
+                     "(left out, images, attachments) cannot be checked and is an error for the reviewer."),
+    Rule("check.similar_across_bodies", "warning", "与其他机关报告雷同",
+         "第{number_cn}部分“{title}”与{other}的报告（{other_year}年度）第{other_number_cn}部分相似度约为{similarity}%，"
+         "内容可能雷同",
+         "Section {number} ({title}) is about {similarity}% similar to section {other_number} of the report of "
+         "{other} ({other_year})",
+         stage="check",
+         description="Near-duplicate sections between different bodies (numbers masked), found with MinHash "
+                     "and LSH (datasketch) so that a corpus of millions of sections is not compared pair by pair; "
+                     "the similarity shown is the estimated Jaccard similarity of the character 4-gram sets."),
 )
 
 register(Rule("ledger.late_answer", "warning", "答复超过法定期限",

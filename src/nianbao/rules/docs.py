@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from .basis import basis
 from .catalogue import RULES, Rule
 
 _SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
@@ -26,7 +27,7 @@ def render() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "<!-- Generated from the catalogue (src/nianbao/rules/catalogue.py) by",
+        "<!-- Generated from the catalogue (src/nianbao/rules/catalogue.py, basis.py) by",
         "     `python -m nianbao.rules.docs > docs/rules.md`. Do not edit by hand: a test fails when stale. -->",
         "",
         "Every finding nianbao emits names one of these rules. A finding carries the rule id, its severity, "
@@ -50,6 +51,7 @@ def render() -> str:
                 f"- title: {r.title}",
                 f"- message: {r.message}",
                 f"- message_en: {r.message_en}",
+                *([f"- basis: {basis(r.id)}"] if basis(r.id) else []),
                 "",
             ]
             if r.description:

@@ -100,11 +100,36 @@ def _table_views(report: Report) -> list[Table]:
     return views
 
 
+_META_ZH = {"title": "标题", "organization": "机关", "organization_normalized": "规范名称", "body_kind": "机关类别",
+            "region": "行政区划", "year": "年度", "period_year": "统计期限年度", "published": "发布日期",
+            "signed": "落款日期"}
+
+
+def meta_table(report: Report) -> Table:
+    """Every meta field, its value and where it was read (meta.provenance)."""
+    m = report.meta
+    region = m.region
+    shown = {
+        "title": m.title, "organization": m.organization, "organization_normalized": m.organization_normalized,
+        "body_kind": m.body_kind, "year": m.year, "period_year": m.period_year, "published": m.published,
+        "signed": m.signed,
+        "region": " ".join(x for x in (region.province, region.prefecture, region.county, region.code) if x)
+        if region else None,
+    }
+    table = Table("字段", "值", "读自", "原文", title=f"元数据来源（body_id：{m.body_id or '—'}）")
+    for key, value in shown.items():
+        src = m.provenance.get(key)
+        where_read = (src.source + (f" 第{src.line}行" if src.line else "")) if src else ""
+        table.add_row(_META_ZH[key], "—" if value is None else str(value), where_read, src.text if src else "")
+    return table
+
+
 def explain_report(report: Report, console: Console) -> None:
     m = report.meta
     console.rule(f"[bold]{report.source.path}")
     console.print(f"标题 {m.title or '（未找到）'} · 机关 {m.organization or '（未找到）'} · 类别 {m.body_kind} · "
                   f"年度 {m.year} · 格式 {m.template}（依据：{m.template_evidence}） · 发布 {m.published} · 落款 {m.signed}")
+    console.print(meta_table(report))
     secs = " ".join(f"{s.number}{'✓' if s.present else '✗'}" for s in report.sections)
     console.print(f"六个部分：{secs}")
     for view in _table_views(report):
