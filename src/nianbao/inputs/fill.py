@@ -33,7 +33,18 @@ from ..model import (
 )
 from ..model.report import CellValue
 from ..normalize import CN_NUMERALS, label_key, parse_value
-from ..templates import SECTIONS, Column, Row, Template, get_template, outcome_groups, template_for_year
+from ..templates import (
+    MONEY_UNITS,
+    SECTIONS,
+    TABLE_NAMES,
+    TEMPLATES,
+    Column,
+    Row,
+    Template,
+    get_template,
+    outcome_groups,
+    template_for_year,
+)
 
 FILL_SUFFIXES = (".yaml", ".yml")
 
@@ -47,15 +58,35 @@ _TOP = {
     "body_kind": ("body_kind", "机关类型"),
     "contact": ("contact", "联系方式"),
     "sections": ("sections", "正文"),
-    "active_disclosure": ("active_disclosure", "表二", "主动公开政府信息情况"),
-    "applications": ("applications", "表三", "收到和处理政府信息公开申请情况"),
-    "reviews_litigation": ("reviews_litigation", "表四", "政府信息公开行政复议、行政诉讼情况"),
+    **{key: (key, name.number, name.title) for key, name in TABLE_NAMES.items()},
 }
 _CONTACT = {"address": ("address", "地址"), "postcode": ("postcode", "邮编", "邮政编码"),
             "phone": ("phone", "电话", "联系电话"), "fax": ("fax", "传真"),
             "email": ("email", "电子邮箱", "邮箱")}
 _BODY_KINDS = {"government": ("government", "人民政府", "政府"), "department": ("department", "部门", "政府部门"),
                "township": ("township", "乡镇", "街道", "乡镇街道"), "unknown": ("unknown", "未知")}
+
+
+_YAML_PROBLEMS = (
+    ("expected ',' or ']'", "列表 [ ] 没有正确结束（缺少逗号或 ]）"),
+    ("expected ',' or '}'", "映射 { } 没有正确结束（缺少逗号或 }）"),
+    ("mapping values are not allowed", "此处不能有“键: 值”（冒号后缺空格，或缩进不对）"),
+    ("could not find expected ':'", "缺少冒号"),
+    ("found character '\\t'", "不能用制表符缩进，请用空格"),
+    ("found unexpected end of stream", "引号或括号没有结束"),
+    ("expected <block end>", "缩进不对"),
+    ("did not find expected key", "缩进不对或缺少“键:”"),
+    ("found undefined alias", "未定义的别名（*）"),
+)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """`第 3 行第 3 列：缺少冒号` from PyYAML's multi-line English message."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列：" if mark is not None else ""
+    problem = str(getattr(exc, "problem", "") or exc)
+    zh = next((z for en, z in _YAML_PROBLEMS if en in problem), None)
+    return where + (zh or f"格式有误（{' '.join(problem.split())}）")
 
 
 def load_fill(path: str | Path, version: str | None = None) -> Report:
@@ -69,11 +100,48 @@ def load_fill(path: str | Path, version: str | None = None) -> Report:
         raise ReadError(p, "文件不存在", "file not found") from None
     try:
         data = yaml.safe_load(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ReadError(p, f"不是有效的 YAML：{exc}", f"not valid YAML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ReadError(p, "不是 UTF-8 编码的文本文件", "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        raise ReadError(p, f"不是有效的 YAML：{_yaml_problem(exc)}", f"not valid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise ReadError(p, "YAML 顶层应为键值对", "the YAML top level must be a mapping")
-    return report_from_fill(data, p, hashlib.sha256(raw).hexdigest(), version)
+    try:
+        return report_from_fill(data, p, hashlib.sha256(raw).hexdigest(), version)
+    except FillError as exc:
+        line = _line_of(raw.decode("utf-8-sig"), exc.where)
+        if line is None:
+            raise
+        raise FillError(p, f"第 {line} 行 {exc.where}", exc.problem) from None
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """`键 → 子键` paths of the YAML's mappings → the line (1-based) each key is on."""
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, prefix: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = f"{prefix} → {key.value}" if prefix else str(key.value)
+                lines.setdefault(name, key.start_mark.line + 1)
+                walk(value, name)
+
+    try:
+        walk(yaml.compose(text), "")
+    except yaml.YAMLError:
+        pass
+    return lines
+
+
+def _line_of(text: str, where: str) -> int | None:
+    """The line of the longest leading part of `where` (表三 → 行名 → 列) that is a key in the YAML."""
+    lines = _key_lines(text)
+    parts = where.split(" → ")
+    for n in range(len(parts), 0, -1):
+        found = lines.get(" → ".join(parts[:n]))
+        if found is not None:
+            return found
+    return None
 
 
 def _norm(key: object) -> str:
@@ -167,7 +235,7 @@ def _applications(data: object, template: Template, path: Path) -> ApplicationsT
             return
         row = _match_row(t.rows, key, prefix)
         if row is None:
-            other = get_template("2019" if template.version == "2021" else "2021")
+            other = next(t for t in TEMPLATES.values() if t is not template)
             if _match_row(other.applications.rows, key, prefix) is not None:
                 raise FillError(path, where, f"这是{other.version}年版表三的行，本文件按{template.version}年版格式读取；"
                                 f"如确需按{other.version}年版输出，请写“格式: {other.version}”或加 --template {other.version}")
@@ -183,7 +251,7 @@ def _applications(data: object, template: Template, path: Path) -> ApplicationsT
 def _reviews(data: object, template: Template, path: Path) -> ReviewsTable:
     t = template.reviews
     if not isinstance(data, dict):
-        raise FillError(path, "表四", "应为“行政复议/未经复议直接起诉/复议后起诉: [五个数]”")
+        raise FillError(path, "表四", f"应为“{'/'.join(g.label for g in t.groups)}: [{CN_NUMERALS[len(t.columns) - 1]}个数]”")
     zeros = {c.key: 0 for c in t.columns}
     groups: dict[str, ReviewGroup] = {g.key: ReviewGroup(**zeros) for g in t.groups}
     for key, value in data.items():
@@ -211,7 +279,7 @@ def _active(data: object, template: Template, path: Path) -> ActiveDisclosureTab
         for c, r in zip(item.columns, raw, strict=False):
             if isinstance(r, str):
                 pv = parse_value(r)
-                if pv is not None and pv.unit in ("元", "万元") and pv.unit != c.unit:
+                if pv is not None and pv.unit in MONEY_UNITS and pv.unit != c.unit:
                     units[f"{item.key}.{row.key}.{c.key}"] = pv.unit
         items[item.key][row.key] = vals
 
@@ -279,8 +347,8 @@ def report_from_fill(data: dict[str, Any], path: Path, sha256: str = "", overrid
         except ValueError:
             raise FillError(path, "年度", f"“{year}”不是年份") from None
     version = str(known["template"]).strip().rstrip("年版") if known.get("template") else None
-    if version is not None and version not in ("2019", "2021"):
-        raise FillError(path, "格式", f"“{known['template']}”应为 2019 或 2021")
+    if version is not None and version not in TEMPLATES:
+        raise FillError(path, "格式", f"“{known['template']}”应为 {' 或 '.join(TEMPLATES)}")
     version = override or version
     template = get_template(version) if version else template_for_year(year)  # type: ignore[arg-type]
     org = known.get("organization")

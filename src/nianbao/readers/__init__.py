@@ -34,6 +34,7 @@ READERS: dict[str, tuple[str, str]] = {
     "pdf": ("pdf", "read_pdf"),
     "docx": ("docx", "read_docx"),
     "doc": ("legacy", "read_legacy"),
+    "image": ("image", "read_image"),
 }
 
 MAX_BYTES = limits.MAX_FILE_BYTES_DEFAULT
@@ -57,7 +58,8 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
-    if head[:4] in (b"\x89PNG", b"GIF8") or head[:3] == b"\xff\xd8\xff":
+    if head[:4] in (b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*") or head[:3] == b"\xff\xd8\xff" \
+            or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or (head[:2] == b"BM" and len(data) > 26):
         return "image"
     low = head[:1024].lower()
     if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in low or b"<div" in low:
@@ -84,25 +86,41 @@ def read(path: str | Path) -> Document:
     try:
         with p.open("rb") as fh:
             fmt = sniff_format(p, fh.read(2048))
-            cap = limits.MAX_FILE_BYTES.get(fmt, MAX_BYTES)
-            if size > cap:
-                kind = {"text": "文本", "html": "HTML"}.get(fmt, fmt)
-                raise ReadError(p, f"{kind}文件过大（{size} 字节，上限 {cap} 字节）：年度报告不会这么大，拒绝读取",
-                                f"{fmt} file too large ({size} bytes, limit {cap})")
+            _check_size(p, fmt, size)
             fh.seek(0)
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ReadError(p, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}") from None
+    return read_bytes(str(p), data, fmt)
+
+
+def _check_size(path: str | Path, fmt: str, size: int) -> None:
+    """The size limit of the format (limits.MAX_FILE_BYTES): text and HTML cost with every character."""
+    cap = limits.MAX_FILE_BYTES.get(fmt, MAX_BYTES)
+    if size > cap:
+        kind = {"text": "文本", "html": "HTML"}.get(fmt, fmt)
+        raise ReadError(path, f"{kind}文件过大（{size} 字节，上限 {cap} 字节）：年度报告不会这么大，拒绝读取",
+                        f"{fmt} file too large ({size} bytes, limit {cap})")
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+    """Read a file's bytes (`path` names it in messages); `fmt` when the caller sniffed it already
+    (the web app trusts the content, not an uploaded file's name). The same limits as `read`; the
+    Document leaves with unencodable characters replaced and its text capped (readers/sanitize.py)."""
+    if not data:
+        raise ReadError(path, "文件为空（0 字节）", "empty file (0 bytes)")
+    fmt = fmt or sniff_format(Path(path), data)
+    _check_size(path, fmt, len(data))
     reader = reader_for(fmt)
     if reader is None:
-        raise ReadError(p, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
+        raise ReadError(path, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        return sanitize_document(cap_document(reader(str(p), data, sha)))
+        return sanitize_document(cap_document(reader(path, data, sha)))
     except ReadError:
         raise
     except Exception as exc:  # a reader bug or a malformed file must not take a batch down
-        raise ReadError(p, f"读取失败：{failure_reason(exc, fmt)}",
+        raise ReadError(path, f"读取失败：{failure_reason(exc, fmt)}",
                         f"read failed: {type(exc).__name__}: {exc}") from exc
 
 
@@ -132,4 +150,4 @@ def failure_reason(exc: BaseException, fmt: str = "") -> str:
     return f"{reason}（{detail}）"
 
 
-__all__ = ["EXTENSIONS", "READERS", "failure_reason", "read", "read_text", "reader_for", "sniff_format"]
+__all__ = ["EXTENSIONS", "READERS", "failure_reason", "read", "read_bytes", "read_text", "reader_for", "sniff_format"]

@@ -143,6 +143,17 @@ register(
          description="PDF pages without a usable text layer (scans, images, fonts not mapped to Unicode). "
                      "Their text and tables are not read (tables stay null, never guessed); the pages are kept "
                      "as `pdf-page:N` image references for OCR."),
+    Rule("extract.ocr_pages", "info", "页面经 OCR 识别",
+         "{message}",
+         "{message_en}",
+         description="Pages or pictures without a text layer were read by OCR (readers/image_tables.py). Every "
+                     "cell read so carries `provenance.ocr` (score, raw reading, alternatives, crop in pixels); "
+                     "see check.ocr_low_confidence and check.ocr_alternative."),
+    Rule("extract.image_missing", "warning", "图片文件不在网页旁",
+         "{message}",
+         "{message_en}",
+         description="A saved web page shows pictures (often a table published as an image) whose files are "
+                     "not on disk beside it (relative `src`), so they could not be OCR'd."),
 )
 
 # Issue 11: what the PDF table reader could only read approximately, said in findings.
@@ -417,3 +428,44 @@ register(Rule("ledger.late_answer", "warning", "答复超过法定期限",
          stage="ledger",
          description="条例 第三十三条: an answer is due within 20 working days of receipt, 40 with an "
                      "approved extension. Working days follow the official holiday calendar."))
+
+register(
+    Rule("render.year_missing", "warning", "未填写报告年度",
+         "未填写报告年度：生成的报告标题和统计期限中没有年度，表格按 {version} 年版格式（可用 --template 指定）",
+         "No reporting year: the rendered report's title and statistical period have no year; tables in the "
+         "{version} format (--template chooses)",
+         stage="render",
+         description="The data has no year (年度); the report is written without one, in the template version "
+                     "the data's tables follow, or 2019 when nothing says otherwise."),
+    Rule("render.table_empty", "warning", "表格没有数据",
+         "{table_label}没有数据，生成的报告中该表为空白",
+         "{table_label_en} has no data; it is printed blank",
+         stage="render",
+         description="The table is absent or every cell is empty; the official layout still prints it, "
+                     "with blank cells."),
+    Rule("render.section_empty", "warning", "部分没有内容",
+         "第{number_cn}部分“{title}”没有正文，生成的报告中该部分为空",
+         "Section {number} ({title}) has no text (and no table data); it is printed empty",
+         stage="render",
+         description="A standard section with neither text nor table data."),
+    # -- numbers read by OCR --------------------------------------------------------------------
+    Rule("check.ocr_alternative", "warning", "OCR 读数可能有误",
+         "{cell_label}OCR 读作{value}（识别原文“{raw}”，置信度{score}）；若读作{proposed}，{relations}即全部成立。"
+         "请对照原件{where}核对，数值未被改动",
+         "{cell} was read by OCR as {value} (raw '{raw}', score {score}); read as {proposed}, {relations_en} all "
+         "hold. Check the original at {where_en}; the value was not changed",
+         stage="check",
+         description="A 勾稽 relation fails on a table read by OCR, and one of the engine's other readings of a "
+                     "single cell (its runner-up characters, a character it almost read, a look-alike digit) "
+                     "makes every relation through that cell hold. The proposal and the crop of the image are "
+                     "given; the value itself is never changed. Several cells may be proposed for one relation "
+                     "when more than one reading would fit."),
+    Rule("check.ocr_low_confidence", "warning", "OCR 识别置信度低",
+         "{table_label}有{count}个数字 OCR 识别置信度低（{cells_list}），请对照原件核对",
+         "{table_label_en} has {count} number(s) read by OCR with low confidence ({cells_list_en}); check them "
+         "against the original",
+         stage="check",
+         description="Numeric cells read by OCR whose least certain character the engine gave less than the trust "
+                     "threshold (provenance.ocr.low; docs/ocr.md). Cells already named by check.ocr_alternative "
+                     "are not repeated."),
+)

@@ -1,0 +1,104 @@
+"""Ingest beyond one machine: Dask distributed or Ray workers parse chunks and write Parquet parts.
+
+Each chunk of files goes to a worker as one task (`work.parse_chunk_to_parquet`): the worker
+parses, builds the same rows as the local engine and writes one Parquet part per table under the
+parts folder; only the small summary travels back. The database (on the machine running
+`ingest`) loads each chunk's parts in one transaction and deletes them, so the resume and
+idempotence rules are the local engine's. On a real cluster the parts folder must be shared
+(`--parts /shared/dir`, e.g. NFS) and the files' paths must be the same on every machine.
+
+Without `--address`, a local cluster with `jobs` single-threaded worker processes is started for
+the run and stopped after it (what the tests and the benchmark use). Worker processes live for
+the whole run, so readers' module-level state (an OCR model) is loaded once per worker.
+docs/corpus.md compares the two engines (measured with bench/bench_ingest.py) and says which is
+the default recommendation and why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..writers.output import make_folder
+from .work import ChunkResult, Task, parse_chunk_to_parquet
+
+if TYPE_CHECKING:
+    from .ingest import IngestOptions
+
+
+def chunks(tasks: list[Task], size: int, workers: int) -> list[list[Task]]:
+    """Chunks small enough that every worker gets several (load balance), at most `size` files each."""
+    if not tasks:
+        return []
+    per = max(1, min(size, -(-len(tasks) // (workers * 4))))
+    return [tasks[i:i + per] for i in range(0, len(tasks), per)]
+
+
+def run_distributed(tasks: list[Task], options: IngestOptions, jobs: int, db: Path) -> Iterator[ChunkResult]:
+    parts = Path(options.parts_dir) if options.parts_dir else db.parent / f".{db.name}.parts"
+    make_folder(parts)
+    work = chunks(tasks, options.batch_size, jobs)
+    try:
+        if options.engine == "dask":
+            yield from _dask(work, str(parts.resolve()), options.address, jobs)
+        elif options.engine == "ray":
+            yield from _ray(work, str(parts.resolve()), options.address, jobs)
+        else:
+            raise ValueError(f"未知的分布式引擎“{options.engine}”")
+    finally:
+        if options.parts_dir is None:
+            shutil.rmtree(parts, ignore_errors=True)
+
+
+def _dask(work: list[list[Task]], parts: str, address: str | None, jobs: int) -> Iterator[ChunkResult]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ValueError("使用 --engine dask 需要安装 dask[distributed]：pip install 'dask[distributed]'") from None
+    cluster = None
+    if address:
+        client = Client(address)
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=40)
+        client = Client(cluster)
+    try:
+        futures = [client.submit(parse_chunk_to_parquet, chunk, parts, i, pure=False)
+                   for i, chunk in enumerate(work)]
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _ray(work: list[list[Task]], parts: str, address: str | None, jobs: int) -> Iterator[ChunkResult]:
+    try:
+        import ray
+    except ImportError:
+        raise ValueError("使用 --engine ray 需要安装 ray：pip install ray") from None
+    started = False
+    if not ray.is_initialized():
+        kwargs: dict[str, object] = {"include_dashboard": False, "log_to_driver": False,
+                                     "configure_logging": False}
+        if address:
+            kwargs["address"] = address
+        else:
+            # local workers import nianbao from wherever this process does
+            kwargs["num_cpus"] = jobs
+            kwargs["runtime_env"] = {"env_vars": {"PYTHONPATH": os.environ.get("PYTHONPATH", "")}}
+        ray.init(**kwargs)
+        started = True
+    try:
+        remote = ray.remote(num_cpus=1, max_retries=0)(parse_chunk_to_parquet)
+        pending = [remote.remote(chunk, parts, i) for i, chunk in enumerate(work)]
+        while pending:
+            done, pending = ray.wait(pending, num_returns=1)
+            yield ray.get(done[0])
+    finally:
+        if started:
+            ray.shutdown()

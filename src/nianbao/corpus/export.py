@@ -1,0 +1,125 @@
+"""`nianbao export --db`: the `wide` view as CSV, XLSX or Parquet (partitioned by year).
+
+CSV and XLSX carry two header rows: the Chinese labels (from the template definitions, via
+`cell_labels`) and the keys. XLSX freezes both and puts filters on the key row. Parquet is a
+folder `year=YYYY/…` written by DuckDB, with the labels in the file metadata. Every output is
+written beside the target and renamed into place; text that a spreadsheet would run as a formula
+is written as text (writers/spreadsheet_safe.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import NianbaoError
+from ..writers.spreadsheet_safe import csv_text, xlsx_cell
+
+META_LABELS = {"id": "报告编号", "path": "文件", "url": "网址", "format": "文件格式", "title": "标题",
+               "organization": "机关名称", "body_id": "机关标识", "province": "省", "city": "市", "county": "县",
+               "region_code": "区划代码", "body_kind": "机关类别", "year": "年度", "template": "格式版本",
+               "published": "发布日期", "signed": "落款日期", "parser_version": "解析器版本", "n_error": "错误数",
+               "n_warning": "警告数", "n_info": "提示数"}
+FORMATS = ("csv", "xlsx", "parquet")
+
+
+class ExportError(NianbaoError):
+    pass
+
+
+def headers(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]]:
+    """(keys, Chinese labels) of the `wide` view's columns."""
+    keys = [d[0] for d in con.execute("SELECT * FROM wide LIMIT 0").description]
+    cell_labels = dict(con.execute("SELECT cell, label_zh FROM cell_labels").fetchall())
+    return keys, [META_LABELS.get(k) or cell_labels.get(k, k) for k in keys]
+
+
+def _rows(con: duckdb.DuckDBPyConnection) -> Any:
+    cur = con.execute("SELECT * FROM wide ORDER BY year NULLS LAST, organization NULLS LAST, id")
+    while batch := cur.fetchmany(2000):
+        yield from batch
+
+
+def _number(v: Any) -> Any:
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+def export(con: duckdb.DuckDBPyConnection, out: Path, fmt: str | None = None) -> int:
+    """Write the wide table to `out`; returns the number of reports written."""
+    fmt = (fmt or out.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ExportError(f"不支持的导出格式“{fmt}”（可用：{'、'.join(FORMATS)}）")
+    (n,) = con.execute("SELECT count(*) FROM reports").fetchall()[0]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "parquet":
+        _parquet(con, out)
+        return n
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    os.close(fd)
+    try:
+        (_csv if fmt == "csv" else _xlsx)(con, Path(tmp))
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
+
+
+def _csv(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    keys, labels = headers(con)
+    with open(target, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel opens UTF-8 as such
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow(labels)
+        w.writerow(keys)
+        for row in _rows(con):
+            w.writerow(["" if v is None else csv_text(_number(v)) for v in row])
+
+
+def _xlsx(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    keys, labels = headers(con)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("reports")
+    ws.freeze_panes = "B3"  # both header rows and the id column stay in view
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(keys))}2"
+    ws.append([xlsx_cell(ws, v) for v in labels])
+    ws.append([xlsx_cell(ws, v) for v in keys])
+    count = 0
+    for row in _rows(con):
+        # the id has 18 digits: Excel keeps 15, so it goes in as text
+        ws.append([str(row[0]), *(xlsx_cell(ws, _number(v)) if isinstance(v, str | float) else v for v in row[1:])])
+        count += 1
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(keys))}{count + 2}"
+    wb.save(target)
+
+
+def _parquet(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+    """A folder partitioned by year; an existing target is replaced only if it is such a folder."""
+    if out.exists():
+        if not out.is_dir() or any(not p.name.startswith("year=") for p in out.iterdir()):
+            raise ExportError(f"{out} 已存在且不是一个按年度分区的 Parquet 导出目录，未覆盖")
+    keys, labels = headers(con)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        meta = json.dumps(dict(zip(keys, labels, strict=True)), ensure_ascii=False).replace("'", "''")
+        target = str(tmp / "data").replace("'", "''")
+        con.execute(f"COPY (SELECT * FROM wide ORDER BY year, organization, id) TO '{target}' "
+                    f"(FORMAT parquet, PARTITION_BY (year), KV_METADATA {{labels_zh: '{meta}'}})")
+        old = None
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
+            os.replace(out, old / "x")
+        os.replace(tmp / "data", out)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

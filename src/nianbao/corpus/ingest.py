@@ -1,0 +1,311 @@
+"""`ingest`: files → parsed reports → the corpus database, resumable and idempotent.
+
+- A file is keyed by the sha256 of its content. A file already in the database with the current
+  parser version is skipped (unless `reparse`); the same content under two paths is read once.
+- Workers (in-process, a local process pool, or Dask/Ray workers) parse and build rows; only this
+  process writes the database, one transaction per batch of reports. A run killed at any moment
+  leaves every committed batch and no part of an uncommitted one (DuckDB's write-ahead log is
+  replayed at the next open); the next run re-parses only what was not committed.
+- A file that fails goes to `errors` (with the reason) and never stops the run; a file that
+  failed before is tried again (the cause may have been fixed, e.g. LibreOffice installed).
+- At the end, the cross-year rules run for every body that got a new report (`crossyear`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import duckdb
+import pyarrow as pa
+
+from .connection import connect, parser_version
+from .manifest import ManifestEntry, load_manifest
+from .schema import REPORT_TABLES, arrow_table, transaction
+from .walk import walk
+from .work import ChunkResult, Task, parse_chunk, parse_chunk_in_worker, worker_setup
+
+ENGINES = ("local", "dask", "ray")
+
+
+@dataclass
+class IngestOptions:
+    jobs: int | None = None  # None: every core
+    reparse: bool = False
+    provenance: bool = True
+    manifest: Path | None = None
+    exclude: tuple[str, ...] = ()
+    engine: str = "local"
+    address: str | None = None  # Dask scheduler / Ray cluster address; None: a local cluster
+    parts_dir: Path | None = None  # where distributed workers write Parquet parts (shared with this machine)
+    batch_size: int = 200  # reports per transaction (local engine); distributed: per chunk
+    crossyear: bool = True
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    skipped: int = 0  # already in the database with this parser version
+    duplicates: int = 0  # same content as another file of this run
+    failed: int = 0
+    walk_problems: int = 0
+    ignored: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+    crossyear_findings: int = 0
+    crossyear_pairs: int = 0
+    seconds: float = 0.0
+    crossyear_seconds: float = 0.0
+    peak_rss_worker_kb: int = 0  # the largest peak RSS of one worker process (--jobs 1: this process)
+    workers: dict[int, float] = field(default_factory=dict)  # worker pid → CPU seconds used
+
+    def note_chunk(self, chunk: ChunkResult) -> None:
+        self.read += len(chunk.ids)
+        self.failed += len(chunk.errors)
+        self.severities.update(chunk.severities)
+        pid, cpu, rss = chunk.worker
+        self.workers[pid] = max(cpu, self.workers.get(pid, 0.0))
+        self.peak_rss_worker_kb = max(self.peak_rss_worker_kb, rss)
+
+    def line(self) -> str:
+        """The one-line summary the CLI prints."""
+        sev = " · ".join(f"{k} {self.severities.get(k, 0)}" for k in ("error", "warning", "info"))
+        extra = []
+        if self.duplicates:
+            extra.append(f"内容重复 {self.duplicates} 个")
+        if self.walk_problems:
+            extra.append(f"目录问题 {self.walk_problems} 个")
+        tail = f"（{'，'.join(extra)}）" if extra else ""
+        return (f"读取 {self.read} 份，跳过 {self.skipped} 份（已在库中），失败 {self.failed} 个{tail}；"
+                f"发现 {sev}；跨年核查 {self.crossyear_pairs} 对 {self.crossyear_findings} 条；"
+                f"用时 {self.seconds:.1f} 秒" + ("（失败原因见 errors 表）" if self.failed else ""))
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+    def advance(self, ok: int, failed: int) -> None: ...
+    def stop(self) -> None: ...
+
+
+class _NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, ok: int, failed: int) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def plan(paths: Iterable[Path], con: duckdb.DuckDBPyConnection, options: IngestOptions,
+         summary: IngestSummary) -> tuple[list[Task], list[tuple[str, str | None, str, str]]]:
+    """The files to parse this run, and the problems found on the way (path, sha, stage, reason)."""
+    found = walk(paths, options.exclude)
+    summary.ignored = found.ignored
+    problems: list[tuple[str, str | None, str, str]] = [(p, None, "walk", r) for p, r in found.problems]
+    summary.walk_problems = len(problems)
+    manifest: dict[str, ManifestEntry] = load_manifest(options.manifest) if options.manifest else {}
+    version = parser_version()
+    known = dict(con.execute("SELECT sha256, parser_version FROM reports").fetchall())
+    seen: set[str] = set()
+    tasks = []
+    for path in found.files:
+        try:
+            sha = _sha256(path)
+        except OSError as exc:
+            problems.append((str(path), None, "read", f"无法读取文件：{exc.strerror or exc}"))
+            continue
+        if sha in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(sha)
+        if not options.reparse and known.get(sha) == version:
+            summary.skipped += 1
+            continue
+        entry = manifest.get(str(path.resolve())) if manifest else None
+        tasks.append(Task(str(path), sha, version, options.provenance, entry))
+    return tasks, problems
+
+
+class Writer:
+    """Commits batches of rows: one transaction each, replacing earlier rows of the same reports."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def _replace(self, ids: list[int], ok_paths: list[str], errors: list[tuple[str, str | None, str, str]],
+                 load: Callable[[str], None]) -> None:
+        con = self.con
+        with transaction(con):
+            if ids:
+                # Only reports parsed again (--reparse, a new parser version) have rows to replace; the
+                # DELETEs scan the long tables, so a first ingest must not pay for them batch after batch.
+                again = [i for (i,) in con.execute(
+                    "SELECT id FROM reports WHERE id IN (SELECT unnest(?::BIGINT[]))", [ids]).fetchall()]
+                if again:
+                    con.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::BIGINT[]) AS id", [again])
+                    for table in ("cells", "sections", "figures", "findings"):
+                        con.execute(f"DELETE FROM {table} WHERE report_id IN (SELECT id FROM _ids)")
+                    con.execute("DELETE FROM reports WHERE id IN (SELECT id FROM _ids)")
+                for table in REPORT_TABLES:
+                    load(table)
+            gone = ok_paths + [e[0] for e in errors]
+            if gone:
+                con.execute("DELETE FROM errors WHERE path IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            if errors:
+                version = parser_version()
+                rows = [(p, sha, stage, reason, version) for p, sha, stage, reason in errors]
+                err = arrow_table("errors", rows)  # noqa: F841 - read by name below
+                con.execute("INSERT INTO errors SELECT * FROM err")
+
+    def write_chunks(self, chunks: list[ChunkResult]) -> None:
+        """One transaction for the chunks' reports (Arrow tables or Parquet parts) and failures."""
+        ids = [i for c in chunks for i in c.ids]
+        ok = [p for c in chunks for p in c.ok_paths]
+        errors: list[tuple[str, str | None, str, str]] = [(p, sha, "read", r) for c in chunks
+                                                          for p, sha, r in c.errors]
+
+        def load(table: str) -> None:
+            tables = [c.tables[table] for c in chunks if table in c.tables]
+            if tables:
+                rows_arrow = pa.concat_tables(tables)  # noqa: F841 - read by name below
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM rows_arrow")
+            parts = [c.parts[table] for c in chunks if table in c.parts]
+            if parts:
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [parts])
+
+        self._replace(ids, ok, errors, load)
+        for c in chunks:
+            for part in c.parts.values():
+                try:
+                    os.unlink(part)
+                except OSError:
+                    pass
+
+    def write_problems(self, roots: list[Path], problems: list[tuple[str, str | None, str, str]]) -> None:
+        """This run's walk problems replace the last run's under the same roots (a loop since removed goes)."""
+        con = self.con
+        with transaction(con):
+            for root in roots:
+                con.execute("DELETE FROM errors WHERE stage = 'walk' AND (path = ? OR starts_with(path, ?))",
+                            [str(root), str(root).rstrip("/") + "/"])
+        if problems:
+            self._replace([], [], problems, lambda table: None)
+
+
+def _local(chunks: list[list[Task]], jobs: int) -> Iterator[ChunkResult]:
+    if jobs <= 1:
+        from ..batch import batch
+
+        worker_setup(tune_gc=False)  # this process also writes: the GC tuning ends with the loop
+        with batch():
+            for chunk in chunks:
+                yield parse_chunk(chunk)
+        return
+    import multiprocessing as mp
+
+    # forkserver: workers start from a clean process (no DuckDB threads or open database inherited).
+    ctx = mp.get_context("forkserver")
+    # Imported once in the fork server, so every worker starts with the readers loaded (≈1 s of CPU each).
+    ctx.set_forkserver_preload(["nianbao.corpus.work", "nianbao.api", *READER_MODULES])
+    with ctx.Pool(jobs, initializer=worker_setup) as pool:
+        yield from pool.imap_unordered(parse_chunk_in_worker, chunks)
+
+
+def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None,
+           progress: Progress | None = None) -> IngestSummary:
+    """Ingest files and folders into the corpus at `db` (created when missing)."""
+    options = options or IngestOptions()
+    progress = progress or _NoProgress()
+    if options.engine not in ENGINES:
+        raise ValueError(f"未知的引擎“{options.engine}”（可用：{'、'.join(ENGINES)}）")
+    jobs = options.jobs or os.cpu_count() or 1
+    started = time.perf_counter()
+    started_at = time.time()
+    summary = IngestSummary()
+    roots = [Path(p) for p in paths]
+    con = connect(db)
+    try:
+        tasks, problems = plan(roots, con, options, summary)
+        writer = Writer(con)
+        writer.write_problems(roots, problems)
+        summary.failed += sum(1 for p in problems if p[2] == "read")
+        progress.start(len(tasks))
+        try:
+            if options.engine == "local":
+                _run_local(tasks, jobs, options, writer, summary, progress)
+            else:
+                from .distributed import run_distributed
+
+                for chunk in run_distributed(tasks, options, jobs, db):
+                    writer.write_chunks([chunk])
+                    summary.note_chunk(chunk)
+                    progress.advance(len(chunk.ids), len(chunk.errors))
+        finally:
+            progress.stop()
+        if options.crossyear:
+            from .crossyear import run_crossyear
+
+            t = time.perf_counter()
+            pairs, found = run_crossyear(con)
+            summary.crossyear_pairs, summary.crossyear_findings = pairs, found
+            summary.crossyear_seconds = time.perf_counter() - t
+        summary.seconds = time.perf_counter() - started
+        con.execute("INSERT INTO runs VALUES (to_timestamp(?), now(), ?, ?, ?, ?, ?, ?)",
+                    [started_at, options.engine, jobs, summary.read, summary.skipped, summary.failed,
+                     summary.seconds])
+    finally:
+        con.close()
+    return summary
+
+
+READER_MODULES = ("nianbao.readers.html", "nianbao.readers.pdf", "nianbao.readers.docx", "nianbao.readers.legacy")
+
+# Files per task sent to a local worker: enough to spread the per-task cost (pickling, Arrow
+# tables), few enough that the progress bar and the commits stay fine-grained.
+LOCAL_CHUNK = 8
+
+
+def _run_local(tasks: list[Task], jobs: int, options: IngestOptions, writer: Writer, summary: IngestSummary,
+               progress: Progress) -> None:
+    size = max(1, min(LOCAL_CHUNK, options.batch_size))
+    chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    buffer: list[ChunkResult] = []
+    buffered = 0
+    last = time.monotonic()
+
+    def flush() -> None:
+        nonlocal last, buffered
+        if buffer:
+            writer.write_chunks(buffer)
+            buffer.clear()
+            buffered = 0
+        last = time.monotonic()
+
+    try:
+        for chunk in _local(chunks, jobs):
+            buffer.append(chunk)
+            buffered += len(chunk.ids) + len(chunk.errors)
+            summary.note_chunk(chunk)
+            progress.advance(len(chunk.ids), len(chunk.errors))
+            # by count, and at least every few seconds so a slow corpus (scans) still commits often
+            if buffered >= options.batch_size or time.monotonic() - last > 5:
+                flush()
+    except KeyboardInterrupt:
+        flush()  # the reports already parsed are whole: keep them
+        raise
+    flush()

@@ -1,0 +1,180 @@
+"""A Report as rows of the corpus tables, and back.
+
+`report_rows` is what every engine's workers run after parsing (pure: no database); `load_reports`
+rebuilds Reports from the database (without provenance) for the cross-year checks and the API.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from ..model import (
+    ActiveDisclosureTable,
+    ApplicationsTable,
+    Contact,
+    Finding,
+    Meta,
+    Report,
+    ReviewGroup,
+    ReviewsTable,
+    Section,
+    Source,
+    Tables,
+)
+from ..model.report import CellValue
+from .bodies import body_id, region
+
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def report_id(sha256: str) -> int:
+    """A stable 60-bit id from the content hash: the same file has the same id in every corpus and run."""
+    return int(sha256[:15], 16)
+
+
+def iter_cells(report: Report) -> Iterator[tuple[str, str, str, CellValue]]:
+    """(table, row key, column key, value) for every cell of every table read, in the report's order."""
+    t = report.tables
+    if t.active_disclosure is not None:
+        for item, rows in t.active_disclosure.items.items():
+            for row, cols in rows.items():
+                for col, v in cols.items():
+                    yield "active_disclosure", f"{item}.{row}", col, v
+    if t.applications is not None:
+        for row, cols in t.applications.rows.items():
+            for col, v in cols.items():
+                yield "applications", row, col, v
+    if t.reviews_litigation is not None:
+        for group in ReviewsTable.model_fields:
+            for col, v in getattr(t.reviews_litigation, group).model_dump().items():
+                yield "reviews_litigation", group, col, v
+
+
+@dataclass(frozen=True)
+class RowOptions:
+    path: str
+    sha256: str
+    parser_version: str
+    provenance: bool = True
+    url: str | None = None
+    body_id: str | None = None  # manifest override
+
+
+def report_rows(report: Report, opts: RowOptions) -> Rows:
+    """The rows of `reports`, `cells`, `sections`, `figures` and `findings` for one parsed report."""
+    rid = report_id(opts.sha256)
+    m = report.meta
+    bid, basis = body_id(m, opts.body_id)
+    province, city, county, code = region(m)
+    counts = Counter(f.severity for f in report.findings)
+    active = report.tables.active_disclosure
+    c = m.contact
+    reports = [(
+        rid, opts.sha256, opts.path, opts.url or getattr(m, "url", None), report.source.format, m.title, m.organization, bid, basis,
+        province, city, county, code, m.body_kind, m.year, m.period_year, m.template, m.template_evidence,
+        active.template if active else None,
+        json.dumps(active.units, ensure_ascii=False, sort_keys=True) if active and active.units else None,
+        m.published, m.published_basis, m.signed, c.address, c.postcode, c.phone, c.fax, c.email,
+        opts.parser_version, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), False,
+    )]
+    cells = []
+    prov = report.provenance
+    for tbl, row, col, value in iter_cells(report):
+        path = f"{tbl}.{row}.{col}"
+        p = prov.get(path)
+        if p is None:
+            cells.append((rid, tbl, row, col, path, value, None, None, None, None, None, None, None, None))
+        elif opts.provenance:
+            cells.append((rid, tbl, row, col, path, value, p.text, p.line, p.column, p.page,
+                          list(p.bbox) if p.bbox else None, p.table, p.row, p.col))
+        else:
+            cells.append((rid, tbl, row, col, path, value, p.text, None, None, None, None, None, None, None))
+    sections = [(rid, s.number, s.title, s.present, s.heading, s.text) for s in report.sections]
+    figures = []
+    for name, value in sorted(report.figures.items()):
+        p = prov.get(f"figures.{name}")
+        figures.append((rid, name, value, p.text if p else None))
+    findings = [(rid, i, "report", None, f.rule, f.severity, f.message, list(f.cells), f.evidence)
+                for i, f in enumerate(report.findings)]
+    return {"reports": reports, "cells": cells, "sections": sections, "figures": figures, "findings": findings}
+
+
+def _value(v: float | None) -> CellValue:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Report]:
+    """Reports rebuilt from the tables (values, sections, figures, the report's own findings; no provenance).
+
+    A cell stored as a whole number comes back as an int (money amounts that were 12.0 become 12).
+    """
+    if not ids:
+        return {}
+    con.execute("CREATE OR REPLACE TEMP TABLE _want AS SELECT unnest(?::BIGINT[]) AS id", [ids])
+    cols = [d[0] for d in con.execute("SELECT * FROM reports LIMIT 0").description]
+    metas = {r[0]: dict(zip(cols, r, strict=True))
+             for r in con.execute("SELECT r.* FROM reports r JOIN _want USING (id)").fetchall()}
+    tables: dict[int, dict[str, Any]] = {i: {} for i in metas}
+    for rid, tbl, row, col, value in con.execute(
+            "SELECT report_id, tbl, row_key, col_key, value FROM cells JOIN _want ON report_id = id").fetchall():
+        t = tables[rid].setdefault(tbl, {})
+        t.setdefault(row, {})[col] = _value(value)
+    sections: dict[int, list[Section]] = {i: [] for i in metas}
+    for rid, number, title, present, heading, text in con.execute(
+            "SELECT report_id, number, title, present, heading, text FROM sections JOIN _want ON report_id = id "
+            "ORDER BY report_id, number").fetchall():
+        sections[rid].append(Section(number=number, title=title, present=present, heading=heading, text=text))
+    figures: dict[int, dict[str, int | float]] = {i: {} for i in metas}
+    for rid, name, value in con.execute(
+            "SELECT report_id, name, value FROM figures JOIN _want ON report_id = id").fetchall():
+        figures[rid][name] = _value(value)  # type: ignore[assignment]
+    findings: dict[int, list[Finding]] = {i: [] for i in metas}
+    for rid, rule, severity, message, cells, evidence in con.execute(
+            "SELECT report_id, rule, severity, message, cells, evidence FROM findings JOIN _want ON report_id = id "
+            "WHERE stage = 'report' ORDER BY report_id, seq").fetchall():
+        findings[rid].append(Finding(rule=rule, severity=severity, message=message, cells=cells or [],
+                                     evidence=evidence or ""))
+    con.execute("DROP TABLE _want")
+    out = {}
+    for rid, m in metas.items():
+        out[rid] = Report(
+            source=Source(path=m["path"], sha256=m["sha256"], format=m["format"]),
+            meta=Meta(title=m["title"], organization=m["organization"], body_kind=m["body_kind"], year=m["year"],
+                      template=m["template"], published=m["published"], signed=m["signed"],
+                      contact=Contact(address=m["contact_address"], postcode=m["contact_postcode"],
+                                      phone=m["contact_phone"], fax=m["contact_fax"], email=m["contact_email"]),
+                      template_evidence=m["template_evidence"], published_basis=m["published_basis"],
+                      period_year=m["period_year"]),
+            sections=sections[rid],
+            tables=_tables(tables[rid], m["active_template"], m["units"]),
+            figures=figures[rid],
+            findings=findings[rid],
+        )
+    return out
+
+
+def _tables(cells: dict[str, dict[str, dict[str, CellValue]]], active_template: str | None,
+            units: str | None) -> Tables:
+    out = Tables()
+    if "applications" in cells:
+        out.applications = ApplicationsTable(rows=cells["applications"])
+    if "reviews_litigation" in cells:
+        groups = cells["reviews_litigation"]
+        out.reviews_litigation = ReviewsTable(**{g: ReviewGroup(**groups.get(g, {}))
+                                                 for g in ReviewsTable.model_fields})
+    if "active_disclosure" in cells and active_template:
+        items: dict[str, dict[str, dict[str, CellValue]]] = {}
+        for row_key, cols in cells["active_disclosure"].items():
+            item, _, row = row_key.partition(".")
+            items.setdefault(item, {})[row] = cols
+        out.active_disclosure = ActiveDisclosureTable(template=active_template, items=items,  # type: ignore[arg-type]
+                                                      units=json.loads(units) if units else {})
+    return out
