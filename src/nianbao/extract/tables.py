@@ -433,14 +433,16 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
     prov: dict[str, Provenance] = {}
     for table, key, printed, _ratio in _place_orphans(stream, template):
         zh, en = TABLE_LABELS[table]
-        findings.append(finding("extract.label_by_position", [f"{table}.{key}"], printed, table_label=zh,
-                                table_label_en=en, printed=printed, row_label=_row_label(template, table, key)))
+        findings.append(finding("extract.label_by_position", [f"{table}.{key}"], abbreviate(printed, 200),
+                                table_label=zh, table_label_en=en, printed=abbreviate(printed),
+                                row_label=_row_label(template, table, key)))
     for line, read in stream.line_rows:
         if read is not None and read.key:
             table = "applications" if read.key in stream.app_rows else "active_disclosure"
             zh, en = TABLE_LABELS[table]
-            findings.append(finding("extract.ocr_line_row", [f"{table}.{read.key}"], line, table_label=zh,
-                                    table_label_en=en, printed=line, row_label=read.label))
+            findings.append(finding("extract.ocr_line_row", [f"{table}.{read.key}"], abbreviate(line, 200),
+                                    table_label=zh, table_label_en=en, printed=abbreviate(line),
+                                    row_label=abbreviate(read.label)))
     zh_app, en_app = TABLE_LABELS["applications"]
     zh_act, en_act = TABLE_LABELS["active_disclosure"]
 
@@ -580,13 +582,14 @@ def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: 
     if any(c.pos.ocr is not None for c in read.cells):
         _repair_ocr_row(read)
     for rule, printed in read.fixes:
-        findings.append(finding(rule, [base], printed, table_label=zh, table_label_en=en, row_label=read.label,
-                                printed=printed, expected=read.expected))
+        findings.append(finding(rule, [base], abbreviate(printed, 200), table_label=zh, table_label_en=en,
+                                row_label=abbreviate(read.label), printed=abbreviate(printed), expected=read.expected))
     if read.extra:
-        findings.append(finding("extract.row_overfull", [base], " | ".join(c.text for c in read.cells + read.extra),
-                                table_label=zh, table_label_en=en, row_label=read.label,
+        shown = " ".join(c.text for c in read.cells + read.extra)
+        findings.append(finding("extract.row_overfull", [base], abbreviate(shown, 200),
+                                table_label=zh, table_label_en=en, row_label=abbreviate(read.label),
                                 found=len(read.cells) + len(read.extra), expected=read.expected,
-                                values=" ".join(c.text for c in read.cells + read.extra)))
+                                values=abbreviate(shown, 80)))
     for col, value, cell in zip(col_keys, read.values, read.cells, strict=False):
         out[col] = value
         prov[f"{base}.{col}"] = _prov(cell)
