@@ -367,3 +367,12 @@ def test_rule_stubs_read_as_I_are_dropped_only_when_they_are_the_surplus() -> No
     t = fees(stub(), _ocr_cell("182"), stub(), stub())
     assert "extract.ocr_speck_dropped" not in [f.rule for f in t.findings]
     assert [f.cells for f in t.findings if f.rule == "extract.row_overfull"] == [["active_disclosure.art20_8.fees"]]
+
+
+def test_label_cut_over_two_cells_of_its_line_is_joined() -> None:
+    t = _read_rows([["一、本年新收政府信息公开申请数量", *_SEVEN], ["（二）部分公", "开", "0", "0", "3", "0", "0", "0", "3"]])
+    assert t.applications is not None and t.applications.rows["partially_granted"]["total"] == 3
+    assert "extract.row_unmatched" not in [f.rule for f in t.findings]
+    # on two lines they stay apart: the second is no label of its own
+    t = _read_rows([["一、本年新收政府信息公开申请数量", *_SEVEN], ["（二）部分公"], ["开", *_SEVEN]])
+    assert "extract.row_unmatched" in [f.rule for f in t.findings]

@@ -145,6 +145,7 @@ class _Stream:
         self.group_rows: list[tuple[Group, _RowRead]] = []  # numbers printed on a group label's row
         self.pending: str | None = None  # the last text that matched no label (a row label not in the template?)
         self.orphans: list[tuple[str, _RowRead]] = []  # (table, numbers printed after such a text)
+        self.pending_row = 0  # the grid row of `pending`
         self.grid_row = 0  # counts the grid rows seen: value cells beyond a row's columns on its own line
         # (table, row key) of rows started by label, in reading order, orphans as ("", id) between them
         self.order: list[tuple[str, str]] = []
@@ -224,7 +225,13 @@ class _Stream:
                 self.group_rows.append((group, cur))
         if cur is None or cur.full:
             if value is None and text.strip() and self.context in _ROW_TABLES:
-                self.pending = text  # a text that is no label: the numbers after it would be a stray row
+                # a text that is no label: the numbers after it would be a stray row; two such texts on
+                # one line may be one label cut apart ('（六）其他处' | '理', a wrapped label OCR'd as two)
+                joined = self.pending is not None and self.pending_row == self.grid_row
+                if joined and self._match_label(f"{self.pending}{text}"):
+                    return
+                self.pending = f"{self.pending}{text}" if joined else text
+                self.pending_row = self.grid_row
             elif cur is not None and value is not None and text.strip() and cur.grid_row == self.grid_row \
                     and cell.pos.ocr is not None:
                 cur.extra.append(cell)  # more numbers on the row's line than it has columns: reported
