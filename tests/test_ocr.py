@@ -376,3 +376,18 @@ def test_label_cut_over_two_cells_of_its_line_is_joined() -> None:
     # on two lines they stay apart: the second is no label of its own
     t = _read_rows([["一、本年新收政府信息公开申请数量", *_SEVEN], ["（二）部分公"], ["开", *_SEVEN]])
     assert "extract.row_unmatched" in [f.rule for f in t.findings]
+
+
+def test_two_misread_rows_fill_the_two_unread_rows_of_their_place_in_order() -> None:
+    t = _read_rows([["3.危及“三安全一稳定”", *_SEVEN],
+                    ["4.保护第三方合法权益", *_SEVEN], ["5.属于三类内部事务信息", *_SEVEN],
+                    ["6.属于四类过程性信息", *_SEVEN], ["7.属于行政执法案卷", *_SEVEN], ["8.属于行政查询事项", *_SEVEN],
+                    ["（四）无法提供", "1.本机关不掌握相关政府信息", *_SEVEN], ["2.没有现成信息需要另行制作", *_SEVEN],
+                    ["3.补正后申请内容仍不明确", *_SEVEN],
+                    ["（五）不予处理", "覆投诉类申请", "0", "1", "1", "0", "0", "0", "2"], ["2.复", *_SEVEN],
+                    ["3.要求提供公开出版物", *_SEVEN]])
+    assert t.applications is not None
+    assert t.applications.rows["not_processed.complaint"]["total"] == 2
+    assert t.applications.rows["not_processed.duplicate"]["total"] == 1
+    assert [f.cells for f in t.findings if f.rule == "extract.label_by_position"] == [
+        ["applications.not_processed.complaint"], ["applications.not_processed.duplicate"]]

@@ -20,7 +20,7 @@ from ..document import Cell, Document, Grid, Paragraph, Position
 from ..limits import abbreviate
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
 from ..model.report import CellValue
-from ..normalize import Value, label_key, parse_value, squash
+from ..normalize import Value, label_key, parse_value, split_numbering, squash
 from ..rules.catalogue import TABLE_LABELS, finding
 from ..templates import APPLICATIONS_NOTE_WORD, MONEY_UNITS, TEMPLATES, Group, Row, Template
 from .labels import Memo, cached_matcher
@@ -392,53 +392,73 @@ def _row_keys(template: Template, table: str) -> list[str]:
     return [f"{i.key}.{r.key}" for i in template.active.items for r in i.rows]
 
 
-def _place_orphans(stream: _Stream, template: Template) -> list[tuple[str, str, str, float]]:
-    """Give a row whose label matched nothing to the one template row its position leaves unread.
+def _alike(printed: str, row: Row) -> bool:
+    """A printed label still somewhat like the template row: its label keys ≥ _POSITION_RATIO alike, or
+    the same outline number printed and a character in common."""
+    key, target = label_key(printed), label_key(row.label)
+    ratio = difflib.SequenceMatcher(None, key, target, autojunk=False).ratio()
+    number, _ = split_numbering(printed)
+    return ratio >= _POSITION_RATIO or (ratio > 0 and bool(number) and number == row.number)
 
-    The rows read before and after it by label bound a gap in the template's order; when exactly one
-    row of the gap has no numbers, the orphan has that row's count of numbers and its printed label is
-    still somewhat like that row's (an OCR misreading: doubled or lost characters), it is read as that
-    row. Returns (table, row key, printed label, similarity) for an info finding."""
-    placed: list[tuple[str, str, str, float]] = []
+
+def _template_row(template: Template, table: str, key: str) -> tuple[Row, int]:
+    if table == "applications":
+        return template.application_row(key), len(template.applications.columns)
+    item_key, _, row_key = key.partition(".")
+    item = next(i for i in template.active.items if i.key == item_key)
+    return next(r for r in item.rows if r.key == row_key), len(item.columns)
+
+
+def _place_orphans(stream: _Stream, template: Template) -> list[tuple[str, str, str]]:
+    """Give rows whose label matched nothing to the template rows their position leaves unread.
+
+    The rows read before and after a run of such rows by label bound a gap in the template's order;
+    when the gap's rows without numbers are as many as the run, each row of the run has its row's
+    count of numbers and a label still somewhat like it (an OCR misreading: doubled or lost
+    characters), the run is read as those rows in order. Returns (table, row key, printed label).
+    """
+    placed: list[tuple[str, str, str]] = []
     by_id = {str(id(read)): (table, read) for table, read in stream.orphans}
-    for idx, (tab, ident) in enumerate(stream.order):
-        if tab or ident not in by_id:
+    order = stream.order
+    idx = 0
+    while idx < len(order):
+        if order[idx][0] or order[idx][1] not in by_id:
+            idx += 1
             continue
-        table, read = by_id[ident]
-        if not any(c.pos.ocr is not None for c in read.cells):
+        run_end = idx
+        while run_end < len(order) and not order[run_end][0] and order[run_end][1] in by_id \
+                and by_id[order[run_end][1]][0] == by_id[order[idx][1]][0]:
+            run_end += 1
+        run = [by_id[ident] for _, ident in order[idx:run_end]]
+        table = run[0][0]
+        before = next((k for t, k in reversed(order[:idx]) if t == table), None)
+        after = next((k for t, k in order[run_end:] if t == table), None)
+        idx = run_end
+        if not all(any(c.pos.ocr is not None for c in read.cells) for _, read in run):
             continue  # a printed label that is really no template row: extract.row_unmatched
         store = stream.app_rows if table == "applications" else stream.active_read
         keys = _row_keys(template, table)
-        before = next((k for t, k in reversed(stream.order[:idx]) if t == table), None)
-        after = next((k for t, k in stream.order[idx + 1:] if t == table), None)
         lo = keys.index(before) + 1 if before in keys else 0
         hi = keys.index(after) if after in keys else len(keys)
         gap = [k for k in keys[lo:hi] if not (store.get(k) and store[k].values)]
-        if len(gap) != 1:
+        if len(gap) != len(run):
             continue
-        key = gap[0]
-        if table == "applications":
-            expected, label = len(template.applications.columns), template.application_row(key).label
-        else:
-            item = next(i for i in template.active.items if i.key == key.partition(".")[0])
-            expected, label = len(item.columns), _row_label(template, table, key)
-        if len(read.values) != expected:
+        rows = [_template_row(template, table, k) for k in gap]
+        if not all(len(read.values) == n and _alike(read.label, row)
+                   for (_, read), (row, n) in zip(run, rows, strict=True)):
             continue
-        ratio = difflib.SequenceMatcher(None, label_key(read.label), label_key(label), autojunk=False).ratio()
-        if ratio < _POSITION_RATIO:
-            continue
-        printed = read.label
-        read.key, read.expected = key, expected
-        store[key] = read
-        stream.orphans.remove((table, read))
-        placed.append((table, key, printed, ratio))
+        for (_, read), key, (_, n) in zip(run, gap, rows, strict=True):
+            placed.append((table, key, read.label))
+            read.key, read.expected = key, n
+            store[key] = read
+            stream.orphans.remove((table, read))
     return placed
 
 
 def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -> TablesRead:
     findings: list[Finding] = []
     prov: dict[str, Provenance] = {}
-    for table, key, printed, _ratio in _place_orphans(stream, template):
+    for table, key, printed in _place_orphans(stream, template):
         zh, en = TABLE_LABELS[table]
         findings.append(finding("extract.label_by_position", [f"{table}.{key}"], abbreviate(printed, 200),
                                 table_label=zh, table_label_en=en, printed=abbreviate(printed),

@@ -202,13 +202,14 @@ register(
          description="On an OCR'd row one cell short of the template's columns, a cell read as two numbers "
                      "separated by space is split in two when that gives exactly the template's count."),
     Rule("extract.label_by_position", "info", "按位置认定的表格行",
-         "{table_label}印刷（识别）的行标签“{printed}”与模板差异较大，但它位于模板中唯一未读到的“{row_label}”行的位置，"
+         "{table_label}印刷（识别）的行标签“{printed}”与模板差异较大，但它位于模板中未读到的“{row_label}”行的位置，"
          "且数字个数相符，按该行读取，请核对",
          "{table_label_en}: the printed (OCR'd) row label '{printed}' is far from the template's, but it stands where "
-         "the one unread row '{row_label}' belongs and has its count of numbers; read as that row",
+         "the unread row '{row_label}' belongs and has its count of numbers; read as that row",
          description="An OCR'd row whose label matched no template row, not even by edit distance, between rows "
-                     "read by label: when exactly one template row between them has no numbers, the row has that "
-                     "row's count of numbers and its label is still partly like it, it is read as that row."),
+                     "read by label: when the template rows between them without numbers are as many as such rows, each "
+                     "has its row's count of numbers and a label still partly like it (or the same outline "
+                     "number), they are read as those rows in order."),
     Rule("extract.ocr_line_row", "warning", "表格行识别为一行文字",
          "{table_label}“{row_label}”行被识别为一行文字（“{printed}”，格线未识别为表格），"
          "按格线位置拆出数字读入，请核对原图",
