@@ -163,7 +163,7 @@ def run(pages: int, every: int, plain: bool = False) -> None:
                 (Path(tmp) / f"p{i:06d}.html").write_bytes(data)
                 total_bytes += len(data)
             files = sorted(Path(tmp).glob("p*.html"))
-            results = ((f, nianbao.parse(f)) for f in files) if plain else nianbao.parse_many(files)
+            results = ((f, nianbao.parse(f)) for f in files) if plain else nianbao.parse_many(files, tune_gc=True)
             while True:
                 c0, w0 = time.process_time(), time.perf_counter()
                 item = next(results, None)

@@ -53,8 +53,16 @@ def test_batch_is_undone_when_the_loop_fails() -> None:
     assert gc.get_threshold()[0] < 5000
 
 
-def test_abandoned_parse_many_releases_the_freeze() -> None:
+def test_parse_many_leaves_the_gc_alone_unless_asked() -> None:
+    before = gc.get_threshold(), gc.get_freeze_count()
     it = nianbao.parse_many([EXAMPLE, EXAMPLE])
+    next(it)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    it.close()
+
+
+def test_abandoned_parse_many_releases_the_freeze() -> None:
+    it = nianbao.parse_many([EXAMPLE, EXAMPLE], tune_gc=True)
     next(it)
     assert gc.get_freeze_count() > 0
     it.close()  # the caller stops early

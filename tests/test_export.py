@@ -29,7 +29,7 @@ active_disclosure:
 @pytest.fixture()
 def reports(tmp_path: Path) -> list[Path]:
     """Two report JSONs (2021 and 2019 form) written by `render`'s loader, plus the example text."""
-    from nianbao.inputs.fill import load_data
+    from nianbao.api import load_data
 
     a = tmp_path / "a.json"
     a.write_text(load_data(ROOT / "examples" / "report_fill.yaml").to_json(), encoding="utf-8")

@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from nianbao.cli import app
-from nianbao.inputs.ledger import LedgerError, add_working_days, ledger_report
+from nianbao.errors import LedgerError
+from nianbao.inputs.calendar import add_working_days
+from nianbao.inputs.ledger import ledger_report
 
 HEAD = "序号,收到日期,申请人类型,办理结果,具体情形,答复日期,是否延期\n"
 

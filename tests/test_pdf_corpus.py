@@ -15,47 +15,7 @@ if not (CASE / "source.pdf").is_file() or not (CASE / "gold.json").is_file():
 
 GOLD = json.loads((CASE / "gold.json").read_text(encoding="utf-8"))
 
-# gold.json's printed labels → contract keys (table3 rows, 2021 template)
-TABLE3_KEYS = {
-    "一、本年新收政府信息公开申请数量": "new_received",
-    "二、上年结转政府信息公开申请数量": "carried_over",
-    "（一）予以公开": "granted",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "partially_granted",
-    "1.属于国家秘密": "withheld.state_secret",
-    "2.其他法律行政法规禁止公开": "withheld.prohibited_by_law",
-    "3.危及“三安全一稳定”": "withheld.security_stability",
-    "4.保护第三方合法权益": "withheld.third_party_rights",
-    "5.属于三类内部事务信息": "withheld.internal_affairs",
-    "6.属于四类过程性信息": "withheld.process_information",
-    "7.属于行政执法案卷": "withheld.enforcement_file",
-    "8.属于行政查询事项": "withheld.administrative_query",
-    "1.本机关不掌握相关政府信息": "unavailable.not_held",
-    "2.没有现成信息需要另行制作": "unavailable.needs_creation",
-    "3.补正后申请内容仍不明确": "unavailable.unclear_after_correction",
-    "1.信访举报投诉类申请": "not_processed.complaint",
-    "2.重复申请": "not_processed.duplicate",
-    "3.要求提供公开出版物": "not_processed.publication",
-    "4.无正当理由大量反复申请": "not_processed.excessive",
-    "5.要求行政机关确认或重新出具已获取信息": "not_processed.confirmation",
-    "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": "other.no_correction",
-    "2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": "other.fee_unpaid",
-    "3、其他": "other.other",
-    "（七）总计": "total",
-    "四、结转下年度继续办理": "carried_forward",
-}
-COLS = ["natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
-        "legal_service_org", "other_org", "total"]
-# gold.json table2 labels → (item, row, columns in printed order)
-TABLE2_KEYS = {
-    "规章": ("art20_1", "rules", ["issued", "repealed", "in_force"]),
-    "行政规范性文件": ("art20_1", "normative_documents", ["issued", "repealed", "in_force"]),
-    "行政许可": ("art20_5", "licensing", ["decisions"]),
-    "行政处罚": ("art20_6", "penalty", ["decisions"]),
-    "行政强制": ("art20_6", "coercion", ["decisions"]),
-    "行政事业性收费": ("art20_8", "fees", ["amount"]),
-}
-TABLE4_ORDER = [(g, c) for g in ("review", "litigation_direct", "litigation_after_review")
-                for c in ("upheld", "corrected", "other", "pending", "total")]
+from fixtures.pdf.corpus_gold import COLS, TABLE2_KEYS, TABLE3_KEYS, TABLE4_ORDER  # noqa: E402
 
 
 @pytest.fixture(scope="module", params=["pdfium", "plumber"])

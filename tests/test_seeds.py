@@ -454,7 +454,9 @@ SEED_003 = {
 SEED_004 = {
     "meta": {
         "year": 2019,  # title "…2019年度报告", 统计期限 2019-01-01..2019-12-31
-        "organization": "青田县人民政府",  # no signature; county report (县政府信息公开办)
+        # no signature; the report prints only "青田县政府" (门户网站): a name it does not print is never
+        # returned (issue 13); meta.organization_normalized completes it to 青田县人民政府.
+        "organization": "青田县政府",
         "body_kind": "government",
         "template": "2019",  # year 2019, no tables printed
         "published": None,  # no 发布时间, no signature date

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 import nianbao
 from nianbao.cli import app
+from nianbao.rules.catalogue import RULES
 from nianbao.synth import generate, load_gold, write_corpus
-from nianbao.writers.arith import arithmetic_errors
 
 N_CI = {"text": 40, "html": 40, "docx": 40, "pdf": 6}
 READERS = {"text": None, "html": "nianbao.readers.html", "docx": "nianbao.readers.docx", "pdf": "nianbao.readers.pdf"}
@@ -64,6 +64,36 @@ def test_deterministic(tmp_path: Path) -> None:
     assert [f.read_bytes() for f in c] != [f.read_bytes() for f in a if f.suffix == ".txt"]
 
 
+def _sums_that_fail(report: nianbao.Report) -> list[set[str]]:
+    """The sums of 表三 and 表四 that do not hold, as the sets of their cells, worked out here by hand
+    from the printed form (一+二 = 三(七)+四 per column; 总计 = the six applicant columns per row; 三(七) =
+    the outcome rows per column; 总计 = the four results per 表四 group). A sum with a blank cell is skipped."""
+    template = nianbao.templates.get_template(report.meta.template)
+    out: list[set[str]] = []
+
+    def check(lhs: list[str], rhs: list[str], get: dict[str, object]) -> None:
+        vals = [get[c] for c in lhs + rhs]
+        if None not in vals and sum(get[c] for c in lhs) != sum(get[c] for c in rhs):  # type: ignore[misc]
+            out.append(set(lhs + rhs))
+
+    rows = report.tables.applications.rows
+    cells = {f"applications.{r}.{c}": v for r, cols in rows.items() for c, v in cols.items()}
+    cols = [c.key for c in template.applications.columns]
+    for c in cols:
+        check([f"applications.new_received.{c}", f"applications.carried_over.{c}"],
+              [f"applications.total.{c}", f"applications.carried_forward.{c}"], cells)
+        check([f"applications.total.{c}"], [f"applications.{r}.{c}" for r in template.applications.outcome_rows], cells)
+    for r in rows:
+        check([f"applications.{r}.total"], [f"applications.{r}.{c}" for c in cols if c != "total"], cells)
+    reviews = report.tables.reviews_litigation
+    for g in ("review", "litigation_direct", "litigation_after_review"):
+        got = getattr(reviews, g).model_dump()
+        cells = {f"reviews_litigation.{g}.{k}": v for k, v in got.items()}
+        check([f"reviews_litigation.{g}.total"],
+              [f"reviews_litigation.{g}.{k}" for k in ("upheld", "corrected", "other", "pending")], cells)
+    return out
+
+
 def test_variety_and_recorded_breakage() -> None:
     reports = [generate(11, i) for i in range(300)]
     metas = [s.report.meta for s in reports]
@@ -71,12 +101,17 @@ def test_variety_and_recorded_breakage() -> None:
     assert {m.body_kind for m in metas} == {"government", "department", "township"}
     assert len({m.year for m in metas}) == 6
     assert any(m.template == "2019" and m.year >= 2021 for m in metas)  # the old format used late
-    broken = [s for s in reports if s.expected_findings]
+    broken = [s for s in reports if any("check" in e for e in s.expected_findings)]
     assert 0.05 < len(broken) / len(reports) < 0.3
     for s in reports:
-        template = nianbao.templates.get_template(s.report.meta.template)
-        found = [(e.check, list(e.cells)) for e in arithmetic_errors(s.report.tables, template)]
-        assert found == [(e["check"], e["cells"]) for e in s.expected_findings]
+        arithmetic = [e for e in s.expected_findings if "check" in e]  # the rest: test_synth_gold.py
+        failing = _sums_that_fail(s.report)
+        assert bool(failing) == bool(arithmetic), s.report.meta.title
+        recorded = {c for e in arithmetic for c in e["cells"]}
+        for cells in failing:  # every broken sum is recorded, with all of its cells
+            assert cells <= recorded, (s.report.meta.title, sorted(cells - recorded))
+        for e in arithmetic:  # and nothing is recorded that is not a broken sum
+            assert e["rule"] in RULES and any(set(e["cells"]) & cells for cells in failing)
     # every table cell the gold holds is an int, a float (money) or null, never a string
     for s in reports[:50]:
         for row in s.report.tables.applications.rows.values():
@@ -90,7 +125,7 @@ def test_expected_findings_agree_with_the_checks(tmp_path: Path) -> None:
     seen = 0
     for f in files:
         gold, expected = load_gold(f.with_suffix(".gold.json"))
-        arith = [e for e in expected if not e["rule"].startswith("extract.")]
+        arith = [e for e in expected if "check" in e]  # the arithmetic breaks (the other findings: test_synth_gold)
         report = nianbao.parse(f)
         flagged = {c for x in report.findings if x.severity == "error" for c in x.cells}
         for e in arith:

@@ -10,10 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 import nianbao
+from nianbao.api import load_data
+from nianbao.checks import relation_errors
 from nianbao.cli import app
-from nianbao.inputs.fill import FillError, load_data
+from nianbao.errors import FillError
 from nianbao.writers import render_bytes
-from nianbao.writers.arith import arithmetic_errors
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_YAML = ROOT / "examples" / "report_fill.yaml"
@@ -57,7 +58,7 @@ def test_example_yaml_loads_with_chinese_keys() -> None:
     assert r.tables.reviews_litigation.review.total == 1
     assert r.meta.contact.phone == "0791-8888888"
     assert [s.heading for s in r.sections][0] == "一、总体情况"
-    assert arithmetic_errors(r.tables, nianbao.templates.V2021) == []
+    assert relation_errors(r) == []
 
 
 def test_english_keys_and_2019_template_by_year(tmp_path: Path) -> None:

@@ -12,8 +12,7 @@ from .batch import batch
 from .document import Document
 from .errors import NianbaoError, ReadError
 from .model import Finding, Report
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["Document", "Finding", "NianbaoError", "ReadError", "Report", "batch", "load_report", "parse",
            "parse_many", "parse_text", "__version__"]

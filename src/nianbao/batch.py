@@ -1,20 +1,11 @@
 """Many reports in one process: keep Python's cyclic garbage collector out of the way.
 
-A full collection walks every object the collector tracks: the modules, pydantic's validators
-and the parsers' bounded caches, about 20 ms a time once they are filled. In a batch, each
-report leaves a few thousand objects behind for a while, so full collections come every few
-dozen reports; with the young-generation collections (one every 700 allocations, each walking
-the parse's live objects) the collector cost ≈ 1.2 ms per HTML page of ≈ 10 ms (measured with
-`gc.callbacks` on `bench/bench_html.py`).
-
-Parsing makes almost no reference cycles, so during a batch:
-- the objects that exist when it starts are left out of the collector's scans (`gc.freeze`);
-- young collections run every 5,000 allocations instead of 700 (the collector stays on: a
-  cycle made by a caller is still freed). On the HTML benchmark this took the collector from
-  ≈ 1.2 to ≈ 0.4 ms per page (freezing) and the instructions per page by a further 3 %
-  (44.3 → 42.9 M, valgrind; 5,000, 20,000 and 100,000 gave the same).
-Both are undone when the batch ends. They are process-wide settings: nested and concurrent
-batches share them, and the outermost one restores them.
+Parsing makes almost no reference cycles, so during a batch the objects that exist when it starts
+are left out of the collector's scans (`gc.freeze`) and young collections run every 5,000
+allocations instead of 700 (the collector stays on). Both are process-wide settings, undone when
+the outermost batch ends (nested and concurrent batches share them); `gc.unfreeze` also releases
+objects a caller froze itself, so only callers that own the process's GC settings (the command
+line, `parse_many(..., tune_gc=True)`) use it. What it buys: docs/performance.md.
 """
 
 from __future__ import annotations

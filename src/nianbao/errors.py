@@ -1,4 +1,8 @@
-"""Errors with a message a person can act on: which file, what is wrong."""
+"""Errors with a message a person can act on: which file, what is wrong.
+
+One hierarchy: every error nianbao raises on bad input or an unusable output is a `NianbaoError`,
+so a command catches that one class, prints `错误 <message>` and goes on with the batch.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from pathlib import Path
 
 
 class NianbaoError(Exception):
-    """Base class for the errors nianbao raises on bad input."""
+    """Base class for the errors nianbao raises on bad input or an unusable output."""
 
 
 class ReadError(NianbaoError):
@@ -17,3 +21,39 @@ class ReadError(NianbaoError):
         self.reason = reason
         self.reason_en = reason_en or reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class FillError(NianbaoError):
+    """A fill-in YAML has a value nianbao cannot place: file, where in it, and the problem."""
+
+    def __init__(self, path: str | Path, where: str, problem: str) -> None:
+        super().__init__(f"{path}: {where}：{problem}")
+
+
+class LedgerError(NianbaoError):
+    """The ledger has errors; `messages` lists every one (file and row named)."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+class TemplateMismatch(NianbaoError):
+    """The data's tables follow one template version and another was asked for."""
+
+
+class RenderError(NianbaoError):
+    """An output could not be produced from a report (e.g. the converter failed on it)."""
+
+
+class ConverterMissing(RenderError):
+    """An external converter (LibreOffice for PDF) is not installed."""
+
+
+class OutputError(NianbaoError):
+    """An output file cannot be written there. `str()` is one Chinese line naming the file."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}：{reason}")

@@ -11,6 +11,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+# The one table of Chinese numerals: digits (years, 〇 aside) and the counting numbers of outlines.
+CN_DIGITS = "零一二三四五六七八九"
+CN_NUMERALS = "一二三四五六七八九十"
+
 # Characters that mean "nothing printed here" in a table cell.
 BLANK_MARKS = frozenset({"", "-", "—", "——", "–", "/", "／", "无", "空", "\\", "--", "---", "…", "...", "x", "X"})
 
@@ -21,8 +25,8 @@ _SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # Numbering prefixes: 一、 (一) （一） 1. 1、 1．(1) ①
 _NUMBERING_RE = re.compile(
     r"^\s*(?:"
-    r"[一二三四五六七八九十]+\s*[、.．]"
-    r"|[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?"
+    rf"[{CN_NUMERALS}]+\s*[、.．]"
+    rf"|[(（]\s*[{CN_NUMERALS}]+\s*[)）]\s*[、.．]?"
     r"|[(（]?\s*\d{1,2}\s*[)）]"
     r"|\d{1,2}\s*[、.．](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨]"
@@ -108,8 +112,8 @@ def is_value(text: str | None) -> bool:
     return parse_value(text) is not None
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+# Digit values for year numerals: the table above plus the zeros printed in years (〇 ○ and look-alikes).
+_CN_DIGITS = {**{ch: n for n, ch in enumerate(CN_DIGITS)}, "〇": 0, "○": 0, "Ｏ": 0, "O": 0}
 
 
 def chinese_numeral(text: str) -> int | None:

@@ -9,18 +9,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..model import Report
+from ..model.cells import held_cells, template_cells
 from ..model.report import CellValue
 from ..rules.relations import Term, application_row_labels, review_group_label
-from ..templates import V2019, V2021, Template, get_template, template_for_year
+from ..templates import TABLE_NAMES, V2019, V2021, Template, get_template, template_for
 
-TABLE_SHORT = {"active_disclosure": "表二", "applications": "表三", "reviews_litigation": "表四"}
-TABLE_EN = {"active_disclosure": "table 2", "applications": "table 3", "reviews_litigation": "table 4"}
-
-
-def report_template(report: Report) -> Template:
-    """The template of the report as a whole (meta.template, else the one the year requires)."""
-    version = report.meta.template
-    return get_template(version) if version in ("2019", "2021") else template_for_year(report.meta.year)
+TABLE_SHORT = {key: name.number for key, name in TABLE_NAMES.items()}
+TABLE_EN = {key: name.number_en for key, name in TABLE_NAMES.items()}
 
 
 def applications_template(report: Report) -> Template:
@@ -28,12 +23,12 @@ def applications_template(report: Report) -> Template:
     table = report.tables.applications
     if table is not None and table.rows:
         return V2021 if any(k.startswith("other.") for k in table.rows) else V2019
-    return report_template(report)
+    return template_for(report)
 
 
 def active_template(report: Report) -> Template:
     table = report.tables.active_disclosure
-    return get_template(table.template) if table is not None else report_template(report)
+    return get_template(table.template) if table is not None else template_for(report)
 
 
 def value(report: Report, path: str) -> CellValue:
@@ -67,22 +62,7 @@ def flatten(report: Report) -> dict[str, CellValue]:
 
 
 def _flatten(report: Report) -> dict[str, CellValue]:
-    out: dict[str, CellValue] = {}
-    t = report.tables
-    if t.applications is not None:
-        for row, cols in t.applications.rows.items():
-            for col, v in cols.items():
-                out[f"applications.{row}.{col}"] = v
-    if t.reviews_litigation is not None:
-        for group, g in t.reviews_litigation:
-            for col, v in g:
-                out[f"reviews_litigation.{group}.{col}"] = v
-    if t.active_disclosure is not None:
-        for item, rows in t.active_disclosure.items.items():
-            for row, cols in rows.items():
-                for col, v in cols.items():
-                    out[f"active_disclosure.{item}.{row}.{col}"] = v
-    return out
+    return dict(held_cells(report.tables))
 
 
 def fmt(v: CellValue) -> str:
@@ -143,25 +123,18 @@ def table_cells(report: Report, table: str) -> Iterator[CellInfo]:
 def _cells_of(table: str, version: str) -> tuple[CellInfo, ...]:
     """The cells of one table of one template version (labels are built once, not per report)."""
     template = get_template(version)
+    labels = application_row_labels(template)
     out: list[CellInfo] = []
-    if table == "applications":
-        labels = application_row_labels(template)
-        for row in template.applications.rows:
-            for col in template.applications.columns:
-                name = labels[row.key] if labels[row.key].endswith(row.label) \
-                    else f"{labels[row.key]} {_short(row.label)}"
-                out.append(CellInfo(f"applications.{row.key}.{col.key}", table, f"{name} / {col.label}"))
-    elif table == "reviews_litigation":
-        for group in template.reviews.groups:
-            for col in template.reviews.columns:
-                out.append(CellInfo(f"reviews_litigation.{group.key}.{col.key}", table,
-                                    f"{review_group_label(group.key, group.label)} / {col.label}"))
-    elif table == "active_disclosure":
-        for item in template.active.items:
-            for row in item.rows:
-                for col in item.columns:
-                    out.append(CellInfo(f"active_disclosure.{item.key}.{row.key}.{col.key}", table,
-                                        f"{item.caption} {row.label} / {_short(col.label)}", col.signed, col.money))
+    for cell in template_cells(template, (table,)):
+        row, col = cell.row, cell.column
+        if cell.item is not None:  # 表二
+            out.append(CellInfo(cell.path, table, f"{cell.item.caption} {row.label} / {_short(col.label)}",
+                                col.signed, col.money))
+        elif table == "applications":
+            name = labels[row.key] if labels[row.key].endswith(row.label) else f"{labels[row.key]} {_short(row.label)}"
+            out.append(CellInfo(cell.path, table, f"{name} / {col.label}"))
+        else:
+            out.append(CellInfo(cell.path, table, f"{review_group_label(row.key, row.label)} / {col.label}"))
     return tuple(out)
 
 
@@ -190,5 +163,5 @@ def cell_label(report: Report, path: str, labels: dict[str, str] | None = None) 
 
 __all__ = [
     "CellInfo", "TABLE_EN", "TABLE_SHORT", "active_template", "applications_template", "cell_label", "cell_labels", "equal",
-    "flatten", "fmt", "report_template", "side", "table_cells", "total", "value",
+    "flatten", "fmt", "side", "table_cells", "total", "value",
 ]

@@ -6,12 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, where
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
 from ..templates import get_template, template_for_year
-from ..writers.explain import where
-from .common import applications_template, fmt, total, value
+from .common import applications_template, cell_labels, equal, fmt, total, value
 
 # -- completeness ---------------------------------------------------------------------------
 
@@ -44,6 +43,32 @@ def check_completeness(report: Report) -> Iterator[Finding]:
 def _excerpt(text: str, n: int = 40) -> str:
     s = re.sub(r"\s+", " ", text).strip()
     return s if len(s) <= n else s[:n] + "……"
+
+
+# -- is there anything to check ------------------------------------------------------------
+
+_REPORT_WORDS = ("年度报告", "年报")
+
+
+def check_substance(report: Report) -> Iterator[Finding]:
+    """Not a report at all (no title, no standard section, no table), or a report without any table."""
+    t = report.tables
+    if t.active_disclosure is not None or t.applications is not None or t.reviews_litigation is not None:
+        return
+    title = report.meta.title or ""
+    images = sum(f.rule == "extract.table_image" for f in report.findings)
+    scanned = any(f.rule == "extract.scanned_pages" for f in report.findings)
+    if not any(s.present for s in report.sections) and not any(w in title for w in _REPORT_WORDS) \
+            and not images and not scanned:  # pictures of pages or tables: unread, not proven no report
+        yield finding("check.not_a_report", [], f"标题：{title or '（无）'}；{report.source.path}")
+        return
+    reason, reason_en = ("", "")
+    if images:
+        reason, reason_en = f"（{images}张表格以图片形式发布）", f" ({images} published as images)"
+    elif scanned:
+        reason, reason_en = "（页面为扫描图像，未识别文字）", " (scanned pages, no text read)"
+    yield finding("check.no_tables", ["active_disclosure", "applications", "reviews_litigation"],
+                  f"{report.meta.title or report.source.path}", reason=reason, reason_en=reason_en)
 
 
 # -- template version -----------------------------------------------------------------------
@@ -106,10 +131,52 @@ def check_timeliness(report: Report) -> Iterator[Finding]:
     day, basis, basis_en = due
     if published > day:
         days = (published - day).days
+        note, note_en = holiday_note(day)
         yield finding("check.late", [], f"{date_kind} {published.isoformat()} > 期限 {day.isoformat()}",
                       organization=meta.organization or "本机关", year=meta.year, deadline=_cn_date(day),
                       basis_law=basis, basis_law_en=basis_en, date_kind=date_kind, date_kind_en=date_kind_en,
-                      published=published.isoformat(), days=days)
+                      published=published.isoformat(), days=days, holiday_note=note, holiday_note_en=note_en)
+
+
+def check_published_early(report: Report) -> Iterator[Finding]:
+    """A report on year Y dated on or before 31 December of Y (it cannot cover the whole year)."""
+    meta = report.meta
+    if meta.year is None or meta.published is None or meta.published > dt.date(meta.year, 12, 31):
+        return
+    date_kind, date_kind_en = ("落款日期", "signature date") if meta.published_basis == "signature" \
+        else ("发布日期", "publication date")
+    yield finding("check.published_before_year_end", [], f"{date_kind} {meta.published.isoformat()} ≤ "
+                  f"{meta.year}-12-31", year=meta.year, date_kind=date_kind, date_kind_en=date_kind_en,
+                  published=meta.published.isoformat())
+
+
+_WEEKDAYS_ZH = "一二三四五六日"
+_HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
+                "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
+                "Mid-autumn Festival": "中秋节"}
+
+
+def day_off(day: dt.date) -> tuple[bool, str | None]:
+    """(not a working day, the public holiday's English name or None); weekends only for years
+    chinese_calendar does not cover. (inputs.calendar has the working days, but checks sit below inputs.)"""
+    import chinese_calendar
+
+    try:
+        off, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return day.weekday() >= 5, None
+    return bool(off) and not chinese_calendar.is_workday(day), name if off else None
+
+
+def holiday_note(day: dt.date) -> tuple[str, str]:
+    """(zh, en) remark when `day` was not a working day; the 条例's date stands all the same."""
+    off, name = day_off(day)
+    if not off:
+        return "", ""
+    what = f"{_HOLIDAYS_ZH.get(name, name)}假期" if name else f"周{_WEEKDAYS_ZH[day.weekday()]}"
+    what_en = f"the {name} holiday" if name else day.strftime("a %A")
+    return (f"（期限当日为{what}，但条例规定的是固定日期，不因节假日顺延）",
+            f" (the deadline fell on {what_en}; the date set by the Regulations is fixed and does not move)")
 
 
 # -- narrative figures against the tables (C9) ------------------------------------------------
@@ -138,6 +205,7 @@ def check_text_vs_tables(report: Report) -> Iterator[Finding]:
                     cells.append("applications.carried_over.total")
                     ev += f"，{labels['new_received']}+{labels['carried_over']} 总计({fmt(total([new, carried]))})"
                 yield finding("check.text_applications", cells, ev, text_value=fmt(stated), table_value=fmt(new))
+    yield from _text_vs_active(report)
     if tables.reviews_litigation is None:
         return
     if "reviews" in figures:
@@ -156,3 +224,37 @@ def check_text_vs_tables(report: Report) -> Iterator[Finding]:
                               f"{_figure_where(report, 'litigations')} ≠ 表四 行政诉讼 未经复议直接起诉 总计"
                               f"({fmt(parts[0])})+复议后起诉 总计({fmt(parts[1])})={fmt(suits)}",
                               text_value=fmt(figures["litigations"]), table_value=fmt(suits))
+
+
+# narrative figure -> (表二 cell path, what the narrative states (zh, en))
+ACTIVE_FIGURES: dict[str, tuple[str, str, str]] = {
+    "rules_in_force": ("active_disclosure.art20_1.rules.in_force", "现行有效规章件数", "rules in force"),
+    "rules_issued": ("active_disclosure.art20_1.rules.issued", "本年制发规章件数", "rules issued"),
+    "rules_repealed": ("active_disclosure.art20_1.rules.repealed", "本年废止规章件数", "rules repealed"),
+    "normative_documents_in_force": ("active_disclosure.art20_1.normative_documents.in_force",
+                                     "现行有效规范性文件件数", "normative documents in force"),
+    "normative_documents_issued": ("active_disclosure.art20_1.normative_documents.issued",
+                                   "本年制发规范性文件件数", "normative documents issued"),
+    "normative_documents_repealed": ("active_disclosure.art20_1.normative_documents.repealed",
+                                     "本年废止规范性文件件数", "normative documents repealed"),
+    "licensing_decisions": ("active_disclosure.art20_5.licensing.decisions", "行政许可决定数", "licensing decisions"),
+    "penalty_decisions": ("active_disclosure.art20_6.penalty.decisions", "行政处罚决定数", "penalty decisions"),
+    "coercion_decisions": ("active_disclosure.art20_6.coercion.decisions", "行政强制决定数", "coercion decisions"),
+}
+
+
+def _text_vs_active(report: Report) -> Iterator[Finding]:
+    """C9 for 表二: only cells the report's 表二 has (the 2019 表二 has no 现行有效件数) and that are filled."""
+    if report.tables.active_disclosure is None:
+        return
+    labels: dict[str, str] | None = None
+    for name, (path, zh, en) in ACTIVE_FIGURES.items():
+        stated = report.figures.get(name)
+        table = value(report, path) if stated is not None else None
+        if table is None or equal(stated, table):  # type: ignore[arg-type]
+            continue
+        labels = cell_labels(report) if labels is None else labels
+        label = labels.get(path, path).removeprefix("表二 ")
+        yield finding("check.text_active", [path], f"{_figure_where(report, name)} ≠ 表二 {label}({fmt(table)})",
+                      figure_label=zh, figure_label_en=en, text_value=fmt(stated), table_value=fmt(table),
+                      cell_label=label, cell_path=path)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Finding, Report
+from ..model import Finding, Report, where
 from ..model.report import CellValue
 from ..rules.catalogue import TABLE_LABELS, finding
 from ..rules.relations import Relation, relations
-from ..writers.explain import where
 from .common import applications_template, equal, flatten, fmt, side, table_cells, total
 
 TABLES = ("active_disclosure", "applications", "reviews_litigation")
@@ -34,13 +33,39 @@ def evaluate(report: Report, rel: Relation, cells: dict[str, CellValue] | None =
     left = [get(t.path) for t in rel.lhs]
     right = [get(t.path) for t in rel.rhs]
     if None in left or None in right:
-        return None
+        return _broken_despite_blanks(rel, left, right)
     if equal(total(left), total(right)):  # type: ignore[arg-type]
         return None
     lhs_text, rhs_text = side(rel.lhs, left), side(rel.rhs, right)  # type: ignore[arg-type]
     scope = rel.scope
     return finding(rel.rule, rel.paths, f"{scope}：{lhs_text} ≠ {rhs_text}", scope=scope, scope_en=rel.scope_en,
                    lhs=fmt(total(left)), rhs=fmt(total(right)))
+
+
+def _broken_despite_blanks(rel: Relation, left: list[CellValue], right: list[CellValue]) -> Finding | None:
+    """The relation fails whatever its blanks hold: counts are ≥ 0, so a side with blanks is at least the sum
+    of its known terms, and when that exceeds the other side (all known) no filling can balance it."""
+    for terms, values, other_terms, other_values, name, other_name in (
+            (rel.lhs, left, rel.rhs, right, ("等式左边", "left side"), ("等式右边", "right side")),
+            (rel.rhs, right, rel.lhs, left, ("等式右边", "right side"), ("等式左边", "left side"))):
+        if None in other_values or None not in values:
+            continue
+        known = total([v for v in values if v is not None])
+        other = total(other_values)  # type: ignore[arg-type]
+        if known <= other or equal(known, other):
+            continue
+        blanks = [t for t, v in zip(terms, values, strict=True) if v is None]
+        known_terms = "+".join(f"{t.label}({fmt(v)})" for t, v in zip(terms, values, strict=True) if v is not None)
+        other_text = side(other_terms, other_values)  # type: ignore[arg-type]
+        table_zh, table_en = ("表三", "table 3") if rel.table == "applications" else ("表四", "table 4")
+        evidence = (f"{rel.scope}：{known_terms}+空白[{'、'.join(t.label for t in blanks)}]≥{fmt(known)} > "
+                    f"{other_text}")
+        return finding("check.relation_broken_despite_blanks", rel.paths, evidence, scope_table=table_zh,
+                       scope_table_en=table_en, scope=rel.scope, scope_en=rel.scope_en, known_side=name[0],
+                       known_side_en=name[1], known=fmt(known), other_side=other_name[0],
+                       other_side_en=other_name[1], other=fmt(other), blanks="、".join(t.label for t in blanks),
+                       blanks_en=", ".join(t.path for t in blanks))
+    return None
 
 
 def _explained(report: Report) -> tuple[str, ...]:
@@ -85,6 +110,9 @@ def check_values(report: Report) -> Iterator[Finding]:
 
 _COUNTY_GOV = re.compile(r"(?:县|旗|(?<!自治)区)(?:人民)?政府$")  # 自治县 yes, 自治区 no
 _LOCAL = re.compile(r"[省市县区旗州盟镇乡]")
+# A department named without a place is a State Council body, which may make 规章. Words whose 市/乡/区
+# are no place: 住房和城乡建设部, 国家市场监督管理总局, 城市管理, 社区, 区域.
+_NOT_PLACES = re.compile(r"城乡|市场|城市|乡村|社区|区域|地区|市政|超市")
 
 
 def rule_power(organization: str | None, kind: str) -> tuple[str, str] | None:
@@ -94,7 +122,7 @@ def rule_power(organization: str | None, kind: str) -> tuple[str, str] | None:
         return "乡镇人民政府或街道办事处", "a township or street office"
     if kind == "government" and _COUNTY_GOV.search(org):
         return "县级人民政府", "a county-level government"
-    if kind == "department" and _LOCAL.search(org):
+    if kind == "department" and _LOCAL.search(_NOT_PLACES.sub("", org)):
         return "地方政府部门", "a local government department"
     return None
 

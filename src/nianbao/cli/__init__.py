@@ -5,6 +5,8 @@ Each command lives in its own module and registers itself on `app` here.
 
 from __future__ import annotations
 
+import importlib
+
 import typer
 
 app = typer.Typer(
@@ -15,23 +17,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Command modules register themselves on `app` when imported; one module per command.
-COMMANDS = ("parse", "check", "compare", "render", "ledger", "export", "synth", "db", "ingest", "stats", "sql",
-            "serve", "schema")
+# One module per command; importing it adds its command to `app` (`@app.command`), in this order.
+COMMANDS = ("parse", "check", "compare", "render", "ledger", "export", "synth", "ingest", "stats", "sql", "schema")
 
-
-def _load_commands() -> None:
-    import importlib
-
-    for name in COMMANDS:
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-
-
-_load_commands()
+for _name in COMMANDS:
+    importlib.import_module(f"{__name__}.{_name}")
 
 
 def main() -> None:

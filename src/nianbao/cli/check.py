@@ -1,7 +1,8 @@
-"""`nianbao check FILE... [--previous FILE] [--format text|json|html|md] [--out PATH]`."""
+"""`nianbao check FILE... [--previous FILE...] [--format text|json|html|md|xlsx|docx] [--out PATH]`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from enum import StrEnum
 from pathlib import Path
@@ -11,15 +12,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..api import load_report
-from ..checks import recheck
+from ..api import load_data
 from ..checks.common import cell_labels
-from ..errors import NianbaoError
+from ..compare import review_batch
 from ..model import Report
-from ..writers.output import atomic_write
+from ..writers.review import ReviewItem
+from ..writers.review_docx import review_docx, review_filename
+from ..writers.review_html import render_review_html
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
+from ..writers.review_xlsx import write_review_xlsx
 from . import app
-from .common import for_each_file, out_console, report_error, unique_output
+from .common import err_console, for_each_file, meta_loader, out_console, save, unique_output
 
 
 class Format(StrEnum):
@@ -27,9 +30,13 @@ class Format(StrEnum):
     json = "json"
     html = "html"
     md = "md"
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 _SUFFIX = {Format.text: ".txt", Format.json: ".json", Format.html: ".html", Format.md: ".md"}
+_BY_SUFFIX = {".xlsx": Format.xlsx, ".html": Format.html, ".htm": Format.html, ".md": Format.md,
+              ".json": Format.json, ".jsonl": Format.json}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_CELLS = 6
 _stdout = Console(highlight=False)
@@ -37,47 +44,95 @@ _stdout = Console(highlight=False)
 
 @app.command("check")
 def check_command(
-    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）或报告 JSON"),
-    previous: Path | None = typer.Option(None, "--previous", "-p",
-                                         help="同一机关上一年度的报告（源文件或 JSON），用于跨年度核对"),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text 终端表格 · json 报告 JSON · "
-                                  "html/md 审核意见单"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件；为已存在的目录时每个报告各写一个文件"),
+    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）、报告 JSON 或填报 YAML"),
+    previous: list[Path] = typer.Option([], "--previous", "-p",
+                                        help="上一年度的报告或其所在目录（可多次给出）；按机关自动与本年报告配对，用于跨年度核对"),
+    format: Format | None = typer.Option(None, "--format", "-f", help="输出格式：text 终端表格 · json 报告 JSON · "
+                                         "html/md 审核意见单 · xlsx 审核工作簿 · docx 每份报告一份审核意见（-o 目录）；"
+                                         "默认按 -o 的扩展名，否则 text"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件；为目录时每个报告各写一个文件"),
+    office: str = typer.Option("", "--office", help="审核机关（写入审核意见）"),
+    reviewer: str = typer.Option("", "--reviewer", help="审核人（写入审核意见）"),
+    date: str | None = typer.Option(None, "--date", help="审核日期 YYYY-MM-DD（写入审核意见；默认留空待填）"),
+    similar: bool = typer.Option(True, "--similar/--no-similar", help="多份报告时核查不同机关之间的雷同"),
+    meta: list[str] = typer.Option([], "--meta", help="覆盖元数据 KEY=VALUE（title/organization/year/published/"
+                                   "url/body_kind），可重复"),
 ) -> None:
-    """核查报告：勾稽关系、完整性、格式版本、发布时限、正文与表格、跨年度。Check reports against the rules.
+    """核查报告：勾稽关系、完整性、格式版本、发布时限、正文与表格、跨年度、雷同。Check reports against the rules.
 
     Exit code: 0 no error-level finding · 1 at least one error · 2 an input could not be used
     (the other inputs are still checked and written).
     """
+    fmt = format or (_BY_SUFFIX.get(out.suffix.lower(), Format.text) if out is not None and not out.is_dir()
+                     else Format.text)
+    review_date = _review_date(date)
+    if fmt is Format.docx and out is None:
+        err_console.print("[bold red]错误[/] --format docx 需要 -o 目录（每份报告写一份审核意见）")
+        raise typer.Exit(2)
+    if out is not None and out.is_dir() and fmt is Format.xlsx:
+        err_console.print(f"[bold red]错误[/] {out}: 是目录；审核工作簿请给出 .xlsx 文件名")
+        raise typer.Exit(2)
     unusable = False
-    prev: Report | None = None
-    if previous is not None:
-        try:
-            prev = load_report(previous)
-        except (NianbaoError, OSError, ValueError) as exc:
-            report_error(previous, exc)
+    prevs: list[Report] = []
+    for _path, report in for_each_file(_expand(previous), load_data, "读取上年报告"):
+        if report is None:
             unusable = True
-    reports: list[tuple[Path, Report]] = []
-    for path, report in for_each_file(files, lambda p: recheck(load_report(p), prev), "核查中"):
+        else:
+            prevs.append(report)
+    loaded: list[tuple[Path, Report]] = []
+    for path, report in for_each_file(files, meta_loader(meta, None), "读取中"):
         if report is None:
             unusable = True
             continue
         assert isinstance(report, Report)
-        reports.append((path, report))
+        loaded.append((path, report))
+    items = review_batch([r for _, r in loaded], prevs, similar=similar,
+                         explicit=len(files) == 1 and len(previous) == 1)
+    reports = [(path, it.report) for (path, _), it in zip(loaded, items, strict=True)]
 
-    if out is not None and out.is_dir():
+    if fmt is Format.xlsx:
+        if out is None:
+            err_console.print("[bold red]错误[/] --format xlsx 需要 -o 文件名")
+            raise typer.Exit(2)
+        if items:
+            book = io.BytesIO()
+            write_review_xlsx(items, book)
+            if save(out, book.getvalue()):
+                err_console.print(f"已写入 {out}：{len(items)} 份报告，"
+                                  f"{sum(len(it.report.findings) for it in items)} 条意见")
+            else:
+                unusable = True
+    elif fmt is Format.docx:
+        assert out is not None
+        if out.exists() and not out.is_dir():
+            err_console.print(f"[bold red]错误[/] {out}: 已存在且不是目录；审核意见按报告逐份写入目录")
+            raise typer.Exit(2)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            err_console.print(f"[bold red]错误[/] {out}: 无法建立目录（{exc.strerror}）")
+            raise typer.Exit(2) from None
         taken: set[str] = set()
+        written = 0
+        for it in items:
+            target = _unique(out / review_filename(it), taken)
+            written += save(target, review_docx(it, office, reviewer, review_date))
+        unusable |= written < len(items)
+        err_console.print(f"已写入 {written} 份审核意见于 {out}")
+    elif out is not None and out.is_dir():
+        taken = set()
         for path, report in reports:
-            target = unique_output(out, path, f".check{_SUFFIX[format]}", taken)
-            _write(target, _render(format, [report], one_line=False, width=120))
+            target = unique_output(out, path, f".check{_SUFFIX[fmt]}", taken)
+            unusable |= not save(target, _render(fmt, [report], one_line=False, width=120))
     elif out is not None:
         if reports:
-            _write(out, _render(format, [r for _, r in reports], one_line=len(files) > 1, width=120))
-    elif format is Format.text:
+            unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=len(files) > 1, width=120,
+                                              items=items))
+    elif fmt is Format.text:
         for _, report in reports:
             print_report(report, _stdout)
     else:
-        text = _render(format, [r for _, r in reports], one_line=len(files) > 1, width=120)
+        text = _render(fmt, [r for _, r in reports], one_line=len(files) > 1, width=120, items=items)
         out_console.file.write(text)
         out_console.file.flush()
 
@@ -87,16 +142,43 @@ def check_command(
         raise typer.Exit(1)
 
 
-def _write(target: Path, text: str) -> None:
-    with atomic_write(target) as fh:
-        fh.write(text)  # type: ignore[attr-defined]
+def _review_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        err_console.print(f"[bold red]错误[/] --date 应为 YYYY-MM-DD，而不是“{text}”")
+        raise typer.Exit(2) from None
 
 
-def _render(format: Format, reports: list[Report], one_line: bool, width: int) -> str:
+def _expand(paths: list[Path]) -> list[Path]:
+    """--previous may name a directory: its report files (a shell glob would spill into FILE...)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
+                          and not f.name.endswith(".gold.json"))
+        else:
+            out.append(p)
+    return out
+
+
+def _unique(target: Path, taken: set[str]) -> Path:
+    name, k = target.name, 1
+    while name in taken:
+        k += 1
+        name = f"{target.stem}-{k}{target.suffix}"
+    taken.add(name)
+    return target.with_name(name)
+
+
+def _render(format: Format, reports: list[Report], one_line: bool, width: int,
+            items: list[ReviewItem] | None = None) -> str:
     if format is Format.json:
         return "".join(r.to_json(indent=None if one_line else 2) + "\n" for r in reports)
     if format is Format.html:
-        return render_html(reports)
+        return render_review_html(items) if items is not None and len(items) > 1 else render_html(reports)
     if format is Format.md:
         return render_markdown(reports)
     buf = io.StringIO()

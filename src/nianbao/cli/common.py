@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..batch import batch
-from ..errors import NianbaoError
+from ..errors import NianbaoError, OutputError
+from ..writers.output import write_file
 
 err_console = Console(stderr=True, highlight=False)
 # Piped output (files, pagers) gets a wide console so tables are not squeezed to 80 columns.
@@ -49,6 +50,16 @@ def for_each_file(paths: Iterable[Path], work: Callable[[Path], T], label: str =
             yield path, result
 
 
+def save(target: Path, data: str | bytes) -> bool:
+    """Write one output file; a target that cannot be written is reported (`错误 x：…`) and False returned."""
+    try:
+        write_file(target, data)
+    except OutputError as exc:
+        report_error(target, exc)
+        return False
+    return True
+
+
 def unique_output(out_dir: Path, src: Path, suffix: str, taken: set[str]) -> Path:
     """DIR/<stem><suffix>, made unique when two inputs share a stem."""
     name = src.stem + suffix
@@ -58,3 +69,25 @@ def unique_output(out_dir: Path, src: Path, suffix: str, taken: set[str]) -> Pat
         name = f"{src.stem}-{k}{suffix}"
     taken.add(name)
     return out_dir / name
+
+
+def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], object]:
+    """`api.load_data` with the --meta overrides and the manifest's row for each file.
+
+    A bad --meta item or manifest stops the command before any file is read (exit 2).
+    """
+    import typer
+
+    from ..api import load_data
+    from ..extract.overrides import load_manifest, overrides_for, parse_meta_args
+
+    try:
+        given = parse_meta_args(meta)
+        rows = load_manifest(manifest) if manifest is not None else {}
+    except (ValueError, NianbaoError) as exc:
+        report_error(manifest or "--meta", exc)
+        raise typer.Exit(2) from None
+
+    def work(path: Path) -> object:
+        return load_data(path, meta={**overrides_for(rows, path), **given} or None)
+    return work

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import typer
 
 from ..api import load_report
 from ..model import Report
-from ..writers.output import atomic_write
 from . import app
-from .common import err_console, for_each_file
+from .common import err_console, for_each_file, save
 
 
 @app.command("export")
@@ -52,12 +52,15 @@ def export_command(
             continue
         assert isinstance(report, Report)
         rows.append(flatten(report))
+    buffer: io.StringIO | io.BytesIO
     if fmt == "csv":
-        with atomic_write(out) as fh:
-            write_csv(rows, fh)
+        buffer = io.StringIO(newline="")
+        write_csv(rows, buffer)
     else:
-        with atomic_write(out, "wb") as fh:
-            (write_xlsx if fmt == "xlsx" else write_parquet)(rows, fh)
+        buffer = io.BytesIO()
+        (write_xlsx if fmt == "xlsx" else write_parquet)(rows, buffer)
+    if not save(out, buffer.getvalue()):
+        raise typer.Exit(2)
     err_console.print(f"已导出 {len(rows)} 份报告到 {out}" + (f"（{failed} 个文件无法读取）" if failed else ""))
     if failed:
         raise typer.Exit(1)

@@ -8,9 +8,8 @@ from pathlib import Path
 import typer
 
 from ..errors import NianbaoError
-from ..writers.output import atomic_write
 from . import app
-from .common import err_console, report_error
+from .common import err_console, report_error, save
 
 
 @app.command("ledger")
@@ -29,13 +28,19 @@ def ledger_command(
     outside the year, missing fields) stop the computation: exit code 1 and nothing written.
     Late answers (beyond 20 working days, 40 with an extension) are warnings and findings.
     """
-    from ..inputs.ledger import LedgerError, ledger_report, write_template
+    from ..errors import LedgerError
+    from ..inputs.ledger import ledger_report
+    from ..writers.ledger_template import write_template
 
     if template is not None:
         if template.suffix.lower() != ".xlsx":
             err_console.print(f"[bold red]错误[/] {template}: 台账模板应为 .xlsx 文件")
             raise typer.Exit(2)
-        write_template(template, year)
+        try:
+            write_template(template, year)
+        except NianbaoError as exc:
+            report_error(template, exc)
+            raise typer.Exit(2) from None
         err_console.print(f"已生成空白台账 {template}")
         return
     if ledger is None or year is None:
@@ -57,6 +62,6 @@ def ledger_command(
     if out is None:
         sys.stdout.write(text + "\n")
     else:
-        with atomic_write(out) as fh:
-            fh.write(text)  # type: ignore[attr-defined]
+        if not save(out, text):
+            raise typer.Exit(2)
         err_console.print(f"已生成 {out}")

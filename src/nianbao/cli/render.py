@@ -6,10 +6,9 @@ from pathlib import Path
 
 import typer
 
-from ..errors import NianbaoError
-from ..writers.output import atomic_write
+from ..errors import NianbaoError, RenderError, TemplateMismatch
 from . import app
-from .common import err_console, report_error
+from .common import err_console, report_error, save
 
 
 @app.command("render")
@@ -24,7 +23,9 @@ def render_command(
     Exit code 0 on success, 1 when the tables fail the arithmetic checks (nothing is written
     unless --allow-errors), 2 for unusable input.
     """
-    from ..writers import FORMATS, TemplateMismatch, choose_template, load_data, render_bytes, table_errors
+    from ..api import load_data
+    from ..checks import table_errors
+    from ..writers import FORMATS, choose_template, render_bytes
 
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
@@ -35,12 +36,16 @@ def render_command(
         raise typer.Exit(2)
     try:
         report = load_data(data, template)
-        tmpl = choose_template(report, template)
-    except (NianbaoError, TemplateMismatch, OSError) as exc:
+    except (NianbaoError, OSError) as exc:
         report_error(data, exc)
         raise typer.Exit(2) from None
+    try:
+        tmpl = choose_template(report, template)
+    except TemplateMismatch as exc:
+        err_console.print(f"[bold red]错误[/] {data}: {exc}")
+        raise typer.Exit(2) from None
     report.meta.template = tmpl.version  # type: ignore[assignment]
-    errors = table_errors(report, tmpl)
+    errors = table_errors(report)
     for e in errors:
         level = "[yellow]警告[/]" if allow_errors else "[bold red]错误[/]"
         err_console.print(f"{level} {data}: {e.message}")
@@ -50,11 +55,11 @@ def render_command(
         raise typer.Exit(1)
     try:
         payload = render_bytes(report, fmt, tmpl)
-    except ImportError as exc:
-        err_console.print(f"[bold red]错误[/] 生成 {fmt} 需要的组件未安装：{exc}")
+    except RenderError as exc:  # e.g. LibreOffice missing for PDF
+        report_error(out, exc)
         raise typer.Exit(2) from None
-    with atomic_write(out, "wb") as fh:
-        fh.write(payload)  # type: ignore[attr-defined]
+    if not save(out, payload):
+        raise typer.Exit(2)
     err_console.print(f"已生成 {out}（{tmpl.version} 年版格式）")
 
 

@@ -10,6 +10,7 @@ is written as text (writers/spreadsheet_safe.py).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -20,7 +21,9 @@ from typing import Any
 import duckdb
 
 from ..errors import NianbaoError
-from ..writers.spreadsheet_safe import csv_text, xlsx_cell
+from ..writers.output import open_output
+from ..writers.sheets import cell as xlsx_cell
+from ..writers.spreadsheet_safe import csv_text
 
 META_LABELS = {"id": "报告编号", "path": "文件", "url": "网址", "format": "文件格式", "title": "标题",
                "organization": "机关名称", "body_id": "机关标识", "province": "省", "city": "市", "county": "县",
@@ -61,28 +64,24 @@ def export(con: duckdb.DuckDBPyConnection, out: Path, fmt: str | None = None) ->
     if fmt == "parquet":
         _parquet(con, out)
         return n
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
-    try:
-        (_csv if fmt == "csv" else _xlsx)(con, Path(tmp))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with open_output(out, "wb") as fh:  # atomic for a file; a device or fifo is written through
+        (_csv if fmt == "csv" else _xlsx)(con, fh)
     return n
 
 
-def _csv(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+def _csv(con: duckdb.DuckDBPyConnection, target: Any) -> None:
     keys, labels = headers(con)
-    with open(target, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel opens UTF-8 as such
-        w = csv.writer(fh, lineterminator="\r\n")
-        w.writerow(labels)
-        w.writerow(keys)
-        for row in _rows(con):
-            w.writerow(["" if v is None else csv_text(_number(v)) for v in row])
+    fh = io.TextIOWrapper(target, encoding="utf-8-sig", newline="")  # BOM: Excel opens UTF-8 as such
+    w = csv.writer(fh, lineterminator="\r\n")
+    w.writerow(labels)
+    w.writerow(keys)
+    for row in _rows(con):
+        w.writerow(["" if v is None else csv_text(_number(v)) for v in row])
+    fh.flush()
+    fh.detach()
 
 
-def _xlsx(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+def _xlsx(con: duckdb.DuckDBPyConnection, target: Any) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 

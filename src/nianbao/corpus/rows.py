@@ -82,6 +82,7 @@ def report_rows(report: Report, opts: RowOptions) -> Rows:
         json.dumps(active.units, ensure_ascii=False, sort_keys=True) if active and active.units else None,
         m.published, m.published_basis, m.signed, c.address, c.postcode, c.phone, c.fax, c.email,
         opts.parser_version, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), False,
+        _meta_extra(m, opts.provenance),
     )]
     cells = []
     prov = report.provenance
@@ -103,6 +104,20 @@ def report_rows(report: Report, opts: RowOptions) -> Rows:
     findings = [(rid, i, "report", None, f.rule, f.severity, f.message, list(f.cells), f.evidence)
                 for i, f in enumerate(report.findings)]
     return {"reports": reports, "cells": cells, "sections": sections, "figures": figures, "findings": findings}
+
+
+# Meta fields without a column of their own (issue 13's region, body_id, url, field provenance …):
+# whatever Meta has beyond these is kept as JSON, so a rebuilt report has the metadata it was read with.
+_META_COLUMNS = frozenset({"title", "organization", "body_kind", "year", "template", "published", "signed",
+                           "contact", "template_evidence", "published_basis", "period_year"})
+
+
+def _meta_extra(meta: Meta, provenance: bool) -> str | None:
+    extra = meta.model_dump(mode="json", exclude=set(_META_COLUMNS))
+    if not provenance:
+        extra.pop("provenance", None)
+    extra = {k: v for k, v in extra.items() if v not in (None, {}, [])}
+    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
 
 
 def _value(v: float | None) -> CellValue:
@@ -152,7 +167,7 @@ def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Re
                       contact=Contact(address=m["contact_address"], postcode=m["contact_postcode"],
                                       phone=m["contact_phone"], fax=m["contact_fax"], email=m["contact_email"]),
                       template_evidence=m["template_evidence"], published_basis=m["published_basis"],
-                      period_year=m["period_year"]),
+                      period_year=m["period_year"], **json.loads(m["meta_extra"] or "{}")),
             sections=sections[rid],
             tables=_tables(tables[rid], m["active_template"], m["units"]),
             figures=figures[rid],

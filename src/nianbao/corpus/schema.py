@@ -123,6 +123,9 @@ CREATE TABLE cell_labels (
 );
 CREATE TABLE views_state (name VARCHAR PRIMARY KEY, digest VARCHAR);
 """),
+    (2, "reports.meta_extra: the metadata fields issue 13 added (region, body_id, …) as JSON", """
+ALTER TABLE reports ADD COLUMN meta_extra VARCHAR;
+"""),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -139,7 +142,7 @@ ARROW: dict[str, pa.Schema] = {
         ("signed", pa.date32()), ("contact_address", pa.string()), ("contact_postcode", pa.string()),
         ("contact_phone", pa.string()), ("contact_fax", pa.string()), ("contact_email", pa.string()),
         ("parser_version", pa.string()), ("n_error", pa.int32()), ("n_warning", pa.int32()),
-        ("n_info", pa.int32()), ("crossyear_done", pa.bool_()),
+        ("n_info", pa.int32()), ("crossyear_done", pa.bool_()), ("meta_extra", pa.string()),
     ]),
     "cells": pa.schema([
         ("report_id", pa.int64()), ("tbl", pa.string()), ("row_key", pa.string()), ("col_key", pa.string()),

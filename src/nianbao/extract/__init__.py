@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..document import Document, ReaderNote
 from ..model import Finding, Report, Source, Tables
 from ..rules.catalogue import RULES, TABLE_LABELS, finding
-from ..templates import get_template, template_for_year
+from ..templates import template_for_version
 from .figures import read_figures
 from .metadata import read_metadata
 from .sections import read_sections
@@ -13,18 +15,24 @@ from .tables import read_tables
 from .template_detect import detect_template
 
 
-def extract(doc: Document) -> Report:
-    """Build the Report of a Document. Never invents a value: what is not read is null."""
+def extract(doc: Document, meta_overrides: Mapping[str, str] | None = None) -> Report:
+    """Build the Report of a Document. Never invents a value: what is not read is null.
+
+    `meta_overrides` (title, organization, year, published, url, body_kind) come from a crawl's
+    manifest or --meta and win over what the report states; see extract/overrides.py.
+    """
     sections = read_sections(doc)
-    meta = read_metadata(doc, sections.preamble)
+    meta_findings: list[Finding] = []
+    meta = read_metadata(doc, sections.preamble, meta_overrides, meta_findings)
     version, evidence = detect_template(doc, meta.year)
     meta.template = version  # type: ignore[assignment]
     meta.template_evidence = evidence  # type: ignore[assignment]
-    template = get_template(version) if version in ("2019", "2021") else template_for_year(meta.year)
+    template = template_for_version(version, meta.year)
     tables = read_tables(doc, template)
     figures = read_figures(doc)
 
     findings: list[Finding] = [_note_finding(n) for n in doc.notes]
+    findings.extend(meta_findings)
     findings.extend(sections.findings)
     findings.extend(tables.findings)
     read = {"active_disclosure": tables.active, "applications": tables.applications,

@@ -31,6 +31,29 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 }
 
 
+def _doc_kind(kind: str) -> str:
+    return "规章" if kind == "rules" else "(?:行政)?规范性文件"
+
+
+_VERB = r"(?:共计|合计|共|有|为)?\s*"
+# 表二 figures (C9 for table 2): 现行有效/制发/废止 of 规章 and 规范性文件, decisions of 许可/处罚/强制.
+for _kind in ("rules", "normative_documents"):
+    _doc = _doc_kind(_kind)
+    PATTERNS[f"{_kind}_in_force"] = (
+        re.compile(rf"现行有效(?:的)?{_doc}{_VERB}{_N}\s*(?:件|个|部|份)"),
+        re.compile(rf"{_doc}{_STOP}{{0,4}}?现行有效{_VERB}{_N}\s*(?:件|个|部|份)"),
+    )
+    PATTERNS[f"{_kind}_issued"] = (
+        re.compile(rf"(?:制发|制定|出台|印发|发布)(?:了)?{_doc}{_VERB}{_N}\s*(?:件|个|部|份)"),
+    )
+    PATTERNS[f"{_kind}_repealed"] = (re.compile(rf"废止(?:了)?{_doc}{_VERB}{_N}\s*(?:件|个|部|份)"),)
+for _kind, _word in (("licensing", "许可"), ("penalty", "处罚"), ("coercion", "强制")):
+    PATTERNS[f"{_kind}_decisions"] = (
+        re.compile(rf"(?:作出|办理|实施|办结)(?:了)?行政{_word}(?:决定|案件|事项)?{_VERB}{_N}\s*(?:件|个|起|宗|次)"),
+        re.compile(rf"行政{_word}决定{_VERB}{_N}\s*(?:件|个|起|宗|次)"),
+    )
+
+
 @dataclass
 class FiguresRead:
     values: dict[str, int]

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Paragraph
 from ..model import Finding, Section
-from ..normalize import label_key, nfkc
-from ..rules.catalogue import CN_NUMBERS, finding
+from ..normalize import CN_DIGITS, CN_NUMERALS, label_key, nfkc
+from ..rules.catalogue import finding
 from ..templates import SECTION5_SPILLOVER, SECTIONS
 
-_NUMERALS = "一二三四五六七八"
+_NUMERALS = CN_NUMERALS[:8]  # 一 … 八: six sections and two numbered spill-overs
 _START = re.compile(rf"^\s*([{_NUMERALS}])\s*[、.．]\s*")
 MAX_HEADING = 40
 
@@ -99,7 +99,7 @@ class SectionsRead:
     findings: list[Finding] = field(default_factory=list)
 
 
-_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
+_DATE_LINE = re.compile(rf"^\s*(?:\d{{4}}|[〇○{CN_DIGITS}]{{4}})\s*年.{{1,3}}月.{{1,4}}日\s*$")
 
 
 def read_sections(doc: Document) -> SectionsRead:
@@ -116,7 +116,7 @@ def read_sections(doc: Document) -> SectionsRead:
                 if spill:
                     sec = SECTIONS[4]
                     findings.append(finding("extract.section_merged", [], heading, heading=heading,
-                                            number=5, number_cn=CN_NUMBERS[4], title=sec.title))
+                                            number=5, number_cn=CN_NUMERALS[4], title=sec.title))
                     texts[5].append(heading)
                 else:
                     headings[number].append(heading)
@@ -132,10 +132,10 @@ def read_sections(doc: Document) -> SectionsRead:
                                 text="\n".join(texts[sec.number]).strip()))
         if not present:
             findings.append(finding("extract.section_missing", [], "", number=sec.number,
-                                    number_cn=CN_NUMBERS[sec.number - 1], title=sec.title))
+                                    number_cn=CN_NUMERALS[sec.number - 1], title=sec.title))
         elif label_key(_strip_numeral(heading or "")) != label_key(sec.title):
             findings.append(finding("extract.section_renamed", [], heading or "", number=sec.number,
-                                    number_cn=CN_NUMBERS[sec.number - 1], heading=heading, title=sec.title))
+                                    number_cn=CN_NUMERALS[sec.number - 1], heading=heading, title=sec.title))
     return SectionsRead(sections, "\n".join(preamble), findings)
 
 

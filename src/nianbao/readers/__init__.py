@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from ..document import Document
 from ..errors import ReadError
-from .text import read_text, read_text_file
+from .text import read_text
 
 Reader = Callable[[str, bytes, str], Document]
 
-# Extension → format name. Formats whose reader is not installed yet fail with a clear error.
+# Extension → format name. A format without a reader (images, until OCR lands) fails with a clear error.
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jhtml": "html",
@@ -22,14 +23,27 @@ EXTENSIONS = {
     ".tif": "image", ".tiff": "image", ".webp": "image",
 }
 
-_READERS: dict[str, Reader] = {"text": read_text_file}
+# Format → (module in this package, reader function). Imported on first use: reading a .txt never
+# loads the HTML, PDF or DOCX libraries (a large share of a short command's start-up time).
+READERS: dict[str, tuple[str, str]] = {
+    "text": ("text", "read_text_file"),
+    "html": ("html", "read_html_file"),
+    "pdf": ("pdf", "read_pdf"),
+    "docx": ("docx", "read_docx"),
+    "doc": ("legacy", "read_legacy"),
+}
 
 MAX_BYTES = 200 * 1024 * 1024
 
 
-def register_reader(fmt: str, reader: Reader) -> None:
-    """Formats add themselves here (html, pdf, docx, image)."""
-    _READERS[fmt] = reader
+def reader_for(fmt: str) -> Reader | None:
+    """The reader function of a format; None when nianbao has none."""
+    entry = READERS.get(fmt)
+    if entry is None:
+        return None
+    module, name = entry
+    reader: Reader = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    return reader
 
 
 def sniff_format(path: Path, data: bytes) -> str:
@@ -69,10 +83,7 @@ def read(path: str | Path) -> Document:
     except OSError as exc:
         raise ReadError(p, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}") from None
     fmt = sniff_format(p, data)
-    reader = _READERS.get(fmt)
-    if reader is None:
-        _load_optional_readers()
-        reader = _READERS.get(fmt)
+    reader = reader_for(fmt)
     if reader is None:
         raise ReadError(p, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
     sha = hashlib.sha256(data).hexdigest()
@@ -84,16 +95,4 @@ def read(path: str | Path) -> Document:
         raise ReadError(p, f"读取失败：{type(exc).__name__}: {exc}", f"read failed: {type(exc).__name__}: {exc}") from exc
 
 
-def _load_optional_readers() -> None:
-    """Import the readers of other formats (they register themselves) once they exist."""
-    import importlib
-
-    for name in ("html", "pdf", "docx", "image", "legacy"):
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-
-
-__all__ = ["read", "read_text", "register_reader", "sniff_format", "EXTENSIONS"]
+__all__ = ["EXTENSIONS", "READERS", "read", "read_text", "reader_for", "sniff_format"]

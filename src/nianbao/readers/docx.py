@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
 from ..errors import ReadError
-from . import register_reader
+from ..normalize import CN_DIGITS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -91,7 +91,7 @@ def _xml(zf: zipfile.ZipFile, name: str, needed: bytes | None = None) -> etree._
 
 
 def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
+    digits = CN_DIGITS
     if n <= 10:
         return "十" if n == 10 else digits[n]
     if n < 20:
@@ -427,6 +427,3 @@ def read_docx(path: str, data: bytes, sha256: str) -> Document:
                                     f"too many tables: only the first {state.table_index} ({state.cells} cells) were "
                                     f"read, {state.tables_skipped} skipped"))
     return doc
-
-
-register_reader("docx", read_docx)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import ReadError
-from . import register_reader
 
 TIMEOUT = 120  # seconds for one conversion
 
@@ -55,6 +54,3 @@ def read_legacy(path: str, data: bytes, sha256: str) -> Document:
                             f"LibreOffice could not convert the file (damaged or encrypted?): {detail}")
         doc = read_docx(path, converted.read_bytes(), sha256)
     return doc
-
-
-register_reader("doc", read_legacy)

@@ -18,7 +18,6 @@ from typing import Any
 
 from ..document import Document, ImageRef, Position, ReaderNote
 from ..errors import ReadError
-from . import register_reader
 from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
 MAX_PAGES = 300  # an annual report has 3-40 pages; more pages are not read (and a note says so)
@@ -165,6 +164,3 @@ def page_ref(src: str) -> int | None:
         except ValueError:
             return None
     return None
-
-
-register_reader("pdf", read_pdf)

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..document import Block, Cell, Grid, ImageRef, Paragraph, Position
-from ..normalize import is_value
+from ..normalize import CN_NUMERALS, is_value
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -316,6 +316,7 @@ def ruled_tables(page: PageLayout) -> list[tuple[Box, list[Box]]]:
                     "height": e.bottom - e.top, "orientation": e.orientation})
     merged = merge_edges(raw, snap_x_tolerance=3, snap_y_tolerance=3, join_x_tolerance=3, join_y_tolerance=3)
     merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= 3]
+    merged += close_open_ends(merged)
     cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
     out = []
     for table in cells_to_tables(cells):
@@ -327,6 +328,42 @@ def ruled_tables(page: PageLayout) -> list[tuple[Box, list[Box]]]:
                 max(c[3] for c in table))
         out.append((bbox, [tuple(map(float, c)) for c in table]))  # type: ignore[misc]
     out.sort(key=lambda t: (t[0][1], t[0][0]))
+    return out
+
+
+def close_open_ends(edges: list[dict], tol: float = 3.0) -> list[dict]:
+    """Horizontal edges closing a table whose column lines run on past its last (or first)
+    horizontal line: a row cut by a page break, printed without a border at the cut (Chromium
+    leaves the top of the continued row open). Vertical lines ending, at the same height, on no
+    horizontal line are joined by a new one, so the cut row's cells are cells (its text read in
+    the table, not lost outside it)."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    ends: dict[str, list[tuple[float, float]]] = {"top": [], "bottom": []}  # (y, x) of open ends
+    for e in edges:
+        if e["orientation"] != "v":
+            continue
+        x = e["x0"]
+        for side in ("top", "bottom"):
+            y = e[side]
+            if not any(h["x0"] - tol <= x <= h["x1"] + tol and abs(h["top"] - y) <= tol for h in hs):
+                ends[side].append((y, x))
+    out: list[dict] = []
+    for side in ("top", "bottom"):
+        group: list[tuple[float, float]] = []
+        for y, x in sorted(ends[side]) + [(math.inf, 0.0)]:
+            if group and y - group[0][0] > tol:
+                y0 = group[0][0] if side == "top" else group[-1][0]
+                xs = [g[1] for g in group]
+                # the line the other cells of that row end on (cells merged down past the cut end
+                # open beside cells closed by it), else the open ends alone: two cells at least
+                level = [h for h in hs if abs(h["top"] - y0) <= tol]
+                if level or len(group) >= 3:
+                    x0 = min(xs + [h["x0"] for h in level])
+                    x1 = max(xs + [h["x1"] for h in level])
+                    out.append({"x0": x0, "x1": x1, "top": y0, "bottom": y0, "width": x1 - x0, "height": 0.0,
+                                "orientation": "h"})
+                group = []
+            group.append((y, x))
     return out
 
 
@@ -405,7 +442,10 @@ def cell_text(chars: list[Char]) -> str:
     return out
 
 
-def grid_from_cells(page: PageLayout, bbox: Box, cells: list[Box], chars: list[Char], table_index: int) -> Grid:
+def grid_from_cells(page: PageLayout, bbox: Box, cells: list[Box], chars: list[Char], table_index: int,
+                    leftover: list[Char] | None = None) -> Grid:
+    """The grid of a ruled table. Characters inside the table's box that fall in none of its cells
+    (a region whose borders do not close) go to `leftover`, to be read as free text, not lost."""
     xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
     ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
     nrows, ncols = len(ys) - 1, len(xs) - 1
@@ -422,12 +462,17 @@ def grid_from_cells(page: PageLayout, bbox: Box, cells: list[Box], chars: list[C
     for ch in chars:
         cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
         if not bounds[0] <= cy <= bounds[-1]:
+            if leftover is not None:
+                leftover.append(ch)
             continue
         for k in bands[min(max(bisect_right(bounds, cy) - 1, 0), last)]:
             c = cells[k]
             if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]:
                 buckets[k].append(ch)
                 break
+        else:
+            if leftover is not None:
+                leftover.append(ch)
     for k, c in enumerate(cells):
         c0, c1 = _index(xs, c[0]), _index(xs, c[2])
         r0, r1 = _index(ys, c[1]), _index(ys, c[3])
@@ -455,8 +500,8 @@ def _round(b: Box) -> Box:
 
 # --------------------------------------------------------------------------- text-position tables
 
-_OUTLINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|第[一二三四五六七八九十]+[章部分])")
-_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[(（][一二三四五六七八九十]{1,2}[)）])")
+_OUTLINE = re.compile(rf"^\s*(?:[{CN_NUMERALS}]{{1,2}}\s*[、.．]|第[{CN_NUMERALS}]+[章部分])")
+_STARTS_ITEM = re.compile(rf"^\s*(?:[{CN_NUMERALS}]{{1,2}}\s*[、.．]|[(（][{CN_NUMERALS}]{{1,2}}[)）])")
 MAX_WRAPPED_LABEL = 30  # a short line next to table rows is a (wrapped) label
 
 
@@ -560,9 +605,13 @@ def text_regions(tlines: list[_TLine], right: float, em: float) -> list[tuple[in
 
 
 def _looks_like_table(run: list[_TLine]) -> bool:
-    """At least one line of numbers, or two lines with columns."""
+    """At least one line of numbers, or two lines with columns. A line of five numbers or more
+    alone is a table row too: the data row of 表四 printed at the top of a page, its header left
+    on the page before."""
     nums = sum(1 for t in run if t.kind == "num" or any(is_value(x) for x in t.texts[1:]))
     rows = sum(1 for t in run if t.kind == "row")
+    if len(run) == 1 and run[0].kind == "num" and len(run[0].texts) >= 5:
+        return True
     return nums >= 1 and (rows + nums >= 2 or len(run) >= 2)
 
 
@@ -653,7 +702,7 @@ def page_blocks(page: PageLayout, repeated: set[tuple[str, int]], table_start: i
             free.append(ch)
     index = table_start
     for k, (bbox, cells) in enumerate(tables):
-        placed.append((bbox[1], 0, grid_from_cells(page, bbox, cells, inside[k], index)))
+        placed.append((bbox[1], 0, grid_from_cells(page, bbox, cells, inside[k], index, free)))
         index += 1
     for box in page.images:
         placed.append((box[1], 1, ImageRef(src=f"pdf-page:{page.number}", alt="image on page",
@@ -742,8 +791,8 @@ def layout_blocks(pages: list[PageLayout]) -> list[Block]:
 
 
 # a label that starts a row of its own: 一、 （二） 1. 2、 第二十条… (a cut label's rest does not start like this)
-_NEW_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
-                       r"|\d{1,2}\s*[、.．](?!\d)|第\s*[一二三四五六七八九十百\d]+\s*[条章节项部])")
+_NEW_ITEM = re.compile(rf"^\s*(?:[{CN_NUMERALS}]{{1,3}}\s*[、.．]|[(（][{CN_NUMERALS}\d]{{1,3}}[)）]"
+                       rf"|\d{{1,2}}\s*[、.．](?!\d)|第\s*[{CN_NUMERALS}百\d]+\s*[条章节项部])")
 
 
 def join_split_row(prev: Grid, cur: Grid, tol: float = 3.0) -> bool:

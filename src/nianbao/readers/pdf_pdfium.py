@@ -16,6 +16,9 @@ import pypdfium2.raw as raw
 from .pdf_layout import THIN, Box, Char, PageLayout, dominant_angle, fix_cjk, ruling_edge, upright_transform
 
 MAX_OBJECTS = 20000  # page objects examined per page (bounded time on pathological files)
+# Segments of one path object. WPS fills all borders of a page's table as one path of thin
+# rectangles (5 segments each, 4 per cell: a 表三 page is 4000-5000 segments), so the bound is high.
+MAX_SEGMENTS = 50000
 
 
 def open_document(data: bytes, password: str | None = None) -> pdfium.PdfDocument:
@@ -166,10 +169,11 @@ def _path(obj, parent: Matrix, segments: list[Box], fm) -> None:  # type: ignore
     raw.FPDFPageObj_GetMatrix(obj, fm)
     m = _mul((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), parent)
     n = raw.FPDFPath_CountSegments(obj)
-    if n <= 0 or n > 2000:
+    if n <= 0 or n > MAX_SEGMENTS:
         return
     x, y = ctypes.c_float(), ctypes.c_float()
     xp, yp = ctypes.byref(x), ctypes.byref(y)
+    subpaths: list[list[tuple[float, float]]] = []  # points of each subpath (a moveto starts one)
     pts: list[tuple[float, float]] = []
     start: tuple[float, float] | None = None
     cur: tuple[float, float] | None = None
@@ -183,6 +187,8 @@ def _path(obj, parent: Matrix, segments: list[Box], fm) -> None:  # type: ignore
         t = get_type(seg)
         if t == moveto:
             start = cur = p
+            pts = []
+            subpaths.append(pts)
         else:
             if cur is not None and t == lineto:
                 lines.append((cur[0], cur[1], p[0], p[1]))
@@ -193,9 +199,14 @@ def _path(obj, parent: Matrix, segments: list[Box], fm) -> None:  # type: ignore
         pts.append(p)
     if stroke.value:
         segments.extend(s for s in lines if abs(s[0] - s[2]) < 0.5 or abs(s[1] - s[3]) < 0.5)
-    elif fill.value and pts:
-        # a filled shape: a ruling line when thin, otherwise shading (ignored)
-        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-        w, h = max(xs) - min(xs), max(ys) - min(ys)
-        if (w <= THIN) != (h <= THIN):
-            segments.append((min(xs), min(ys), max(xs), max(ys)))
+    elif fill.value:
+        # A filled shape: a ruling line when thin, otherwise shading (ignored). Each subpath on its
+        # own: WPS (and PDF editors rewriting its output) fill all the borders of a table as ONE
+        # path of thin rectangles, whose overall box is the whole table (pdfminer splits subpaths too).
+        for sub in subpaths:
+            if not sub:
+                continue
+            xs, ys = [p[0] for p in sub], [p[1] for p in sub]
+            w, h = max(xs) - min(xs), max(ys) - min(ys)
+            if (w <= THIN) != (h <= THIN):
+                segments.append((min(xs), min(ys), max(xs), max(ys)))

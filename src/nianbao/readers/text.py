@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..document import Cell, Document, Grid, Paragraph, Position
 from ..errors import ReadError
-from ..normalize import is_value
+from ..normalize import CN_NUMERALS, is_value
 from .decode import decode_bytes
 
 # Lines that are page furniture, dropped whole.
@@ -24,9 +24,11 @@ _JUNK_LINE = re.compile(
     r"当前位置|您现在的位置|打印\s*(?:本页|\|)?\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|关闭窗口|分享到|扫一扫|"
     r"上一篇|下一篇|网站地图|版权所有|ICP备|网站标识码|主办单位|技术支持|相关链接|收藏本页"
 )
+# A breadcrumb that ends with the report's title (当前位置：首页 > 年报 > 某县…年度报告) is kept for the title.
+_TITLE_AT_END = re.compile(r"[>＞»›][^>＞»›]*(?:信息公开|政务公开)[^>＞»›]*(?:年度报告|年报)\s*$")
 # Fragments of page furniture inside a useful line (发布时间: … 字体:[大 中 小]).
 _JUNK_FRAGMENT = re.compile(r"[【\[]?\s*字体\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小)?\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】")
-_OUTLINE_HEADING = re.compile(r"^(?:#{1,6}\s+)?[一二三四五六七八九十]{1,2}[、.．]\S{4,}")
+_OUTLINE_HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?[{CN_NUMERALS}]{{1,2}}[、.．]\S{{4,}}")
 _MULTI_SPACE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
 MAX_CELL_CHARS = 80
 
@@ -121,7 +123,8 @@ def _split_lines(text: str) -> list[_Line]:
 
 def _is_junk(s: str) -> bool:
     # the length test first: long lines are never junk, and it is cheaper than the search
-    return (len(s) < 120 or len(s.replace("|", "").strip()) < 120) and bool(_JUNK_LINE.search(s))
+    return (len(s) < 120 or len(s.replace("|", "").strip()) < 120) and bool(_JUNK_LINE.search(s)) \
+        and not _TITLE_AT_END.search(s)
 
 
 def _pipe_cells(s: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from .basis import basis
 from .catalogue import RULES, Rule
 
 _SEVERITY = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
@@ -12,6 +13,8 @@ _STAGES = (
      "Emitted while a source file is read into a Report: what could not be found or read."),
     ("check", "Check rules (`check.*`)",
      "Emitted by `nianbao.checks.run_checks` over a Report (and `nianbao check`): what is wrong or doubtful."),
+    ("ledger", "Ledger rules (`ledger.*`)",
+     "Emitted by `nianbao ledger` while an application ledger is counted into 表三/表四."),
 )
 
 
@@ -24,7 +27,7 @@ def render() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "<!-- Generated from the catalogue (src/nianbao/templates/rules.py, check_rules.py) by",
+        "<!-- Generated from the catalogue (src/nianbao/rules/catalogue.py, basis.py) by",
         "     `python -m nianbao.rules.docs > docs/rules.md`. Do not edit by hand: a test fails when stale. -->",
         "",
         "Every finding nianbao emits names one of these rules. A finding carries the rule id, its severity, "
@@ -48,6 +51,7 @@ def render() -> str:
                 f"- title: {r.title}",
                 f"- message: {r.message}",
                 f"- message_en: {r.message_en}",
+                *([f"- basis: {basis(r.id)}"] if basis(r.id) else []),
                 "",
             ]
             if r.description:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..normalize import CN_NUMERALS
 from ..templates.base import Template
-from .catalogue import CN_NUMBERS, Rule, register
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +69,17 @@ def application_row_labels(template: Template) -> dict[str, str]:
         parent = key.split(".", 1)[0] if "." in key else None
         if parent is None:
             index += 1
-            labels[key] = f"三({CN_NUMBERS[index - 1]})"
+            labels[key] = f"三({CN_NUMERALS[index - 1]})"
         else:
             if parent not in parents:
                 index += 1
                 parents[parent] = index
-            labels[key] = f"三({CN_NUMBERS[parents[parent] - 1]}){row.number}"
+            labels[key] = f"三({CN_NUMERALS[parents[parent] - 1]}){row.number}"
     for row in app.rows:
         if row.key in labels:
             continue
         if row.key == "total":
-            labels[row.key] = f"三({CN_NUMBERS[index]})总计"
+            labels[row.key] = f"三({CN_NUMERALS[index]})总计"
         else:
             labels[row.key] = row.number
     return labels
@@ -92,13 +92,13 @@ def review_group_label(key: str, label: str) -> str:
 
 def relations(template: Template) -> tuple[Relation, ...]:
     """Every within-year arithmetic relation of the template's tables (C1–C4)."""
-    key = ("within", id(template))
-    if key not in _CACHE:
-        _CACHE[key] = (template, _relations(template))
-    return _CACHE[key][1]  # type: ignore[return-value]
+    if template.version not in _WITHIN:  # built once per template version
+        _WITHIN[template.version] = _relations(template)
+    return _WITHIN[template.version]
 
 
-_CACHE: dict[tuple[str, int], tuple[Template, tuple[Relation, ...] | tuple[CrossYearRelation, ...]]] = {}
+_WITHIN: dict[str, tuple[Relation, ...]] = {}
+_CROSS: dict[str, tuple[CrossYearRelation, ...]] = {}
 
 
 def _relations(template: Template) -> tuple[Relation, ...]:
@@ -144,10 +144,9 @@ def _relations(template: Template) -> tuple[Relation, ...]:
 
 
 def cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
-    key = ("cross", id(template))
-    if key not in _CACHE:
-        _CACHE[key] = (template, _cross_year_relations(template))
-    return _CACHE[key][1]  # type: ignore[return-value]
+    if template.version not in _CROSS:
+        _CROSS[template.version] = _cross_year_relations(template)
+    return _CROSS[template.version]
 
 
 def _cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
@@ -166,209 +165,23 @@ def _cross_year_relations(template: Template) -> tuple[CrossYearRelation, ...]:
             (Term(f"applications.carried_forward.{col.key}", f"上年{rows['carried_forward']}"),),
         ))
     for item in template.active.items:
-        keys = {c.key for c in item.columns}
+        label = {c.key: c.label for c in item.columns}
+        keys = set(label)
         for row in item.rows:
             base = f"active_disclosure.{item.key}.{row.key}"
             if {"issued", "repealed", "in_force"} <= keys:
                 out.append(CrossYearRelation(
                     "check.in_force_drift", "active_disclosure", row.label, row.key,
-                    Term(f"{base}.in_force", "现行有效件数"),
-                    (Term(f"{base}.in_force", "上年现行有效件数"),),
-                    (Term(f"{base}.issued", "本年制发件数"),),
-                    (Term(f"{base}.repealed", "本年废止件数"),),
+                    Term(f"{base}.in_force", label["in_force"]),
+                    (Term(f"{base}.in_force", f"上年{label['in_force']}"),),
+                    (Term(f"{base}.issued", label["issued"]),),
+                    (Term(f"{base}.repealed", label["repealed"]),),
                 ))
             if {"previous", "change"} <= keys:
                 out.append(CrossYearRelation(
                     "check.item_count_drift", "active_disclosure", row.label, row.key,
-                    Term(f"{base}.previous", "上一年项目数量"),
-                    (Term(f"{base}.previous", "上年报告的上一年项目数量"), Term(f"{base}.change", "上年报告的本年增/减")),
+                    Term(f"{base}.previous", label["previous"]),
+                    (Term(f"{base}.previous", f"上年报告的{label['previous']}"),
+                     Term(f"{base}.change", f"上年报告的{label['change']}")),
                 ))
     return tuple(out)
-
-
-_T3 = "Table 3 (applications)"
-
-register(
-    # -- 表三 / 表四 arithmetic -------------------------------------------------------------
-    Rule("check.t3_balance", "error", "表三勾稽关系不成立",
-         "表三“{scope}”列勾稽关系不成立：第一项加第二项之和为{lhs}，第三项（七）总计加第四项之和为{rhs}",
-         f"{_T3}, column {{scope_en}}: new + carried over ({{lhs}}) does not equal total handled + "
-         "carried forward ({rhs})",
-         stage="check",
-         description="C1, printed in the form's header: 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和. "
-                     "Checked for each of the seven columns; a relation with a blank cell is not checked "
-                     "(see check.blank_cells)."),
-    Rule("check.t3_row_sum", "error", "表三行合计不符",
-         "表三“{scope}”行：总计为{rhs}，六类申请人之和为{lhs}",
-         f"{_T3}, row {{scope_en}}: total ({{rhs}}) does not equal the sum of the six applicant columns ({{lhs}})",
-         stage="check",
-         description="C2 (derived): in every row, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他."),
-    Rule("check.t3_outcome_sum", "error", "表三办理结果总计不符",
-         "表三“{scope}”列：（七）总计为{rhs}，办理结果各项之和为{lhs}",
-         f"{_T3}, column {{scope_en}}: total handled ({{rhs}}) does not equal the sum of the outcome rows ({{lhs}})",
-         stage="check",
-         description="C3 (derived): in every column, 三(七)总计 = (一) + (二) + (三)1–8 + (四)1–3 + (五)1–5 + (六) "
-                     "[2019] or (六)1–3 [2021] — the template's `outcome_rows`."),
-    Rule("check.t4_group_sum", "error", "表四总计不符",
-         "表四“{scope}”：总计为{rhs}，结果维持、结果纠正、其他结果、尚未审结之和为{lhs}",
-         "Table 4, {scope_en}: total ({rhs}) does not equal upheld + corrected + other + pending ({lhs})",
-         stage="check",
-         description="C4 (derived): in each of the three groups (行政复议; 行政诉讼 未经复议直接起诉; 复议后起诉)."),
-    # -- values -----------------------------------------------------------------------------
-    Rule("check.negative_value", "error", "数值为负",
-         "{table_label}“{cell_label}”为负数（{value}），该栏应为非负数",
-         "{table_label_en}: cell {cell} is negative ({value}); it must not be",
-         stage="check",
-         description="Counts and amounts are non-negative; only 表二 (2019) 本年增/减 may be negative."),
-    Rule("check.non_integer", "error", "件数不是整数",
-         "{table_label}“{cell_label}”为{value}，件数应为整数",
-         "{table_label_en}: cell {cell} is {value}; counts are whole numbers",
-         stage="check",
-         description="Counts are integers; only money columns (2019 采购总金额, 2021 本年收费金额 in 万元) may be "
-                     "decimals (C11)."),
-    Rule("check.blank_cells", "warning", "表格有空白单元格",
-         "{table_label}有{count}个空白单元格（{blank_list}）；空白不等于0，无数据应填0；涉及空白单元格的勾稽关系未核对",
-         "{table_label_en} has {count} blank cell(s) ({blank_list_en}); a blank is not a 0, the relations "
-         "involving them were not checked",
-         stage="check",
-         description="C10: the form expects a number in every data cell. Blank, '/', '-' are kept as null, "
-                     "never read as 0. Cells already reported by extract.row_missing, extract.row_incomplete "
-                     "or extract.value_unreadable are not repeated here."),
-    Rule("check.rules_without_power", "warning", "无规章制定权的机关填报了规章",
-         "{organization}（{kind}）无权制定规章，但表二“规章”行填有非零数（{values}）",
-         "{organization} ({kind_en}) cannot make 规章 (rules) but table 2 row 规章 has non-zero values ({values})",
-         stage="check",
-         description="C8: only provincial governments and governments of 设区的市/自治州 (and State Council "
-                     "departments) make 规章. A local department, a county-level government or a township "
-                     "reporting 规章 > 0 is probably counting something else. A 市 government is not flagged "
-                     "(it may be a 设区的市)."),
-    # -- completeness -------------------------------------------------------------------------
-    Rule("check.period_missing", "warning", "未说明统计期限",
-         "报告未说明数据的统计期限（如“本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”）",
-         "The report does not state the statistical period of its data (e.g. 1 January to 31 December {year})",
-         stage="check",
-         description="Reports normally state the statistical period (the calendar year) in the introduction."),
-    Rule("check.period_mismatch", "warning", "统计期限与报告年度不符",
-         "报告所述统计期限为{period}年，报告年度为{year}年",
-         "The stated statistical period is {period}, the reporting year is {year}",
-         stage="check",
-         description="The stated period must be the reporting year (title year)."),
-    Rule("check.contact_missing", "warning", "缺少联系方式",
-         "报告未提供联系方式（地址、邮编、电话、传真或电子邮箱）",
-         "The report gives no contact details (address, postcode, phone, fax or e-mail)",
-         stage="check",
-         description="Reports normally tell readers whom to contact with questions about the report."),
-    Rule("check.fee_not_reported", "warning", "未报告信息处理费情况",
-         "采用2021年格式的报告，第六部分“其他需要报告的事项”未提及信息处理费的收取情况",
-         "A 2021-format report whose section 6 says nothing about information processing fees (信息处理费)",
-         stage="check",
-         description="The 2021 template is believed to ask section 六 to report 信息处理费 charged under "
-                     "国办函〔2020〕109号 (reference §3.6, unverified): a hint, not an error."),
-    Rule("check.accountability_missing", "info", "未报告考核、评议和责任追究情况",
-         "人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条第四项），报告中未见相关内容",
-         "A people's government's report must cover work assessment, public review and accountability results "
-         "(条例 art. 50(4)); the report mentions none",
-         stage="check",
-         description="条例 第五十条: 各级人民政府 reports also cover 工作考核、社会评议和责任追究结果情况. Looks for "
-                     "考核, 评议, 考评, 责任追究, 问责 in the section texts of a government or township 人民政府; "
-                     "a keyword search, hence info: the reviewer judges."),
-    # -- template version ----------------------------------------------------------------------
-    Rule("check.template_outdated", "error", "使用了旧版表格格式",
-         "{year}年度报告使用了2019年（试行）格式的表格，自2021年度起应使用国办公开办函〔2021〕30号印发的格式",
-         "The {year} report uses the 2019 (trial) tables; from reporting year 2021 the 2021 format is required",
-         stage="check",
-         description="Only when the version was decided from the tables' own labels (meta.template_evidence = "
-                     "tables); a report without readable tables is not judged."),
-    Rule("check.template_anachronism", "warning", "表格格式早于其发布",
-         "{year}年度报告使用了{template}年格式的表格，该格式适用于{first_year}年度起的报告；请核对报告年度",
-         "The {year} report uses the {template} tables, which apply from reporting year {first_year}; "
-         "check the reporting year",
-         stage="check",
-         description="A report cannot use a format issued after it; usually the year was misread or misprinted."),
-    # -- timeliness ----------------------------------------------------------------------------
-    Rule("check.late", "error", "未按时发布",
-         "{organization}的{year}年度报告应于{deadline}前公布（{basis_law}），{date_kind}为{published}，晚{days}天",
-         "The {year} report was due by {deadline} ({basis_law_en}); its {date_kind_en} is {published}, "
-         "{days} day(s) late",
-         stage="check",
-         description="条例 第四十九条: departments of 县级以上人民政府 publish by 31 January of the following year; "
-                     "the 本级政府 report of a 县级以上 government by 31 March. Reports on years before 2019 "
-                     "(2007 条例 第三十一条): 31 March for every body. The page's 发布时间 is used, else the "
-                     "signature date."),
-    Rule("check.no_statutory_deadline", "info", "乡镇报告无法定发布期限",
-         "乡镇（街道）报告的发布期限条例未作规定（通常由县级政府另定），发布日期为{published}",
-         "条例 art. 49 sets no date for township/street office reports; published {published}",
-         stage="check",
-         description="Townships and street offices have local deadlines only; the date is reported for the "
-                     "reviewer to judge."),
-    Rule("check.body_kind_unknown", "info", "无法判断机关类别",
-         "无法判断{organization}是政府部门还是人民政府，未核对发布期限（部门为次年1月31日，本级政府为次年3月31日）；"
-         "发布日期为{published}",
-         "Cannot tell whether {organization} is a department or a government; the deadline (31 January or "
-         "31 March) was not checked; published {published}",
-         stage="check",
-         description="The kind of body decides the deadline; when the extractor could not tell, nianbao says so "
-                     "instead of guessing."),
-    Rule("check.published_unknown", "info", "未找到发布日期",
-         "未找到发布日期或落款日期，无法核对是否按时发布{deadline_note}",
-         "No publication or signature date found; timeliness not checked{deadline_note_en}",
-         stage="check",
-         description="Neither a 发布时间 on the page nor a date under the signature was read."),
-    Rule("check.year_unknown", "info", "无法确定报告年度",
-         "未能确定报告年度，无法核对发布期限和表格格式",
-         "The reporting year could not be determined; deadline and template version not checked",
-         stage="check",
-         description="No year in the title, the statistical period or the opening lines."),
-    # -- narrative vs tables (C9) ---------------------------------------------------------------
-    Rule("check.text_applications", "warning", "正文申请数与表三不符",
-         "正文所述收到申请数（{text_value}件）与表三本年新收申请总计（{table_value}件）不一致",
-         "The narrative states {text_value} applications received; table 3 has {table_value} new applications",
-         stage="check",
-         description="C9: figures.applications_received against 表三 一、本年新收 总计 (also accepted: 一 + 二)."),
-    Rule("check.text_reviews", "warning", "正文行政复议数与表四不符",
-         "正文所述行政复议数（{text_value}件）与表四行政复议总计（{table_value}件）不一致",
-         "The narrative states {text_value} administrative reviews; table 4 has {table_value}",
-         stage="check",
-         description="C9: figures.reviews against 表四 行政复议 总计."),
-    Rule("check.text_litigations", "warning", "正文行政诉讼数与表四不符",
-         "正文所述行政诉讼数（{text_value}件）与表四行政诉讼总计（{table_value}件）不一致",
-         "The narrative states {text_value} lawsuits; table 4 has {table_value}",
-         stage="check",
-         description="C9: figures.litigations against 表四 未经复议直接起诉 总计 + 复议后起诉 总计."),
-    # -- cross-year (with --previous) -----------------------------------------------------------
-    Rule("check.previous_not_prior_year", "warning", "上年报告年度不符",
-         "作为上年报告提供的文件是{previous_year}年度报告，本报告为{year}年度；未做跨年度核对",
-         "The file given as last year's report covers {previous_year}, this report {year}; no cross-year check",
-         stage="check",
-         description="Cross-year checks need the report of the year before."),
-    Rule("check.previous_other_body", "info", "上年报告机关名称不同",
-         "上年报告的机关为{previous_organization}，本报告为{organization}；请确认是同一机关",
-         "Last year's report is by {previous_organization}, this one by {organization}; same body?",
-         stage="check",
-         description="Cross-year checks are still run (bodies are renamed), but the reviewer should confirm."),
-    Rule("check.carryover_mismatch", "warning", "上年结转与上年报告不符",
-         "表三“{scope}”列：本年“二、上年结转”（{value}）不等于上年报告“四、结转下年度继续办理”（{expected}）",
-         "Table 3, column {scope_en}: carried over this year ({value}) differs from last year's carried "
-         "forward ({expected})",
-         stage="check",
-         description="C5 (derived; warning because institutional reorganisation legitimately breaks it)."),
-    Rule("check.in_force_drift", "warning", "现行有效件数与上年不衔接",
-         "表二“{scope}”：现行有效件数（{value}）不等于上年现行有效件数加本年制发减本年废止（{expected}）",
-         "Table 2, {scope_en}: in force ({value}) differs from last year's in force + issued - repealed "
-         "({expected})",
-         stage="check",
-         description="C6 (derived, 2021 format; warning only: clean-ups and amendments break it)."),
-    Rule("check.item_count_drift", "warning", "上一年项目数量与上年报告不衔接",
-         "表二“{scope}”：上一年项目数量（{value}）不等于上年报告的上一年项目数量加本年增/减（{expected}）",
-         "Table 2, {scope_en}: previous-year item count ({value}) differs from last year's count + change "
-         "({expected})",
-         stage="check",
-         description="C7 (derived, 2019 format; warning)."),
-    Rule("check.similar_to_previous", "warning", "内容与上年雷同",
-         "第{number_cn}部分“{title}”与上年报告相似度为{similarity}%，内容可能雷同",
-         "Section {number} ({title}) is {similarity}% similar to last year's",
-         stage="check",
-         description="30号 (四) names 内容雷同 among the faults to pursue. Similarity of the section texts (digits "
-                     "and spacing ignored, character 4-gram Dice coefficient); flagged at 90% and above, for "
-                     "sections of at least 60 characters."),
-)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks import relation_errors
 from ..model import (
     ActiveDisclosureTable,
     ApplicationsTable,
@@ -40,10 +41,11 @@ from ..model import (
     Tables,
 )
 from ..model.report import CellValue
+from ..normalize import CN_NUMERALS
 from ..templates import SECTIONS, Template, get_template
-from ..writers.arith import arithmetic_errors
 from ..writers.base import Decor
 from ..writers.layout import format_value, tables_layouts
+from ..writers.output import write_file
 
 FORMATS = ("text", "html", "docx", "pdf")
 EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
@@ -191,7 +193,7 @@ def _sections(rng: random.Random, org: str, year: int, tables: Tables, figures: 
     for sec in SECTIONS:
         title = rng.choice(sec.aliases[:3]) if rng.random() < 0.35 else sec.title
         out.append(Section(number=sec.number, title=sec.title, present=True,
-                           heading=f"{'一二三四五六'[sec.number - 1]}、{title}", text="\n".join(texts[sec.number])))
+                           heading=f"{CN_NUMERALS[sec.number - 1]}、{title}", text="\n".join(texts[sec.number])))
     return out
 
 
@@ -232,14 +234,17 @@ def generate(seed: int, index: int) -> Synthetic:
     broken = rng.random() < 0.15
     if broken:
         _break(rng, tables, template)
-    # blank cells (printed as —, /, 无 or nothing): null in the gold, never 0
-    if rng.random() < 0.15:
+    # blank cells (printed as —, /, 无 or nothing): null in the gold, never 0. Not in a broken report: a
+    # blank next to a changed cell could leave its relation open or still provably broken.
+    blank = rng.random() < 0.15
+    if blank and not broken:
         for _ in range(rng.randint(1, 4)):
             row = rng.choice([r.key for r in template.applications.rows])
             col = rng.choice([c.key for c in template.applications.columns])
             tables.applications.rows[row][col] = None  # type: ignore[union-attr]
     published = dt.date(year + 1, 1, 1) + dt.timedelta(days=rng.randint(5, 85))
-    signed = published - dt.timedelta(days=rng.randint(0, 6))
+    # signed a few days before publication, but never in the reporting year itself
+    signed = max(published - dt.timedelta(days=rng.randint(0, 6)), dt.date(year + 1, 1, 2))
     app = tables.applications
     figures = {"proactive_total": rng.randint(20, 5000)}
     if app is not None and app.rows["new_received"]["total"] is not None:
@@ -250,9 +255,44 @@ def generate(seed: int, index: int) -> Synthetic:
                 contact=Contact(phone=f"0{rng.randint(300, 999)}-{rng.randint(2000000, 8999999)}"))
     report = Report(source=Source(path="", sha256="", format="text"), meta=meta,
                     sections=_sections(rng, org, year, tables, figures), tables=tables, figures=figures)
-    expected = [{"rule": e.check, "check": e.check, "cells": list(e.cells), "evidence": e.evidence}
-                for e in arithmetic_errors(tables, template)]
+    expected = [{"rule": f.rule, "check": f.rule, "cells": list(f.cells), "evidence": f.evidence}
+                for f in relation_errors(report)]
+    blanks = [f"applications.{row}.{col}" for row, cols in tables.applications.rows.items()  # type: ignore[union-attr]
+              for col, v in cols.items() if v is None]
+    if blanks:
+        expected.append({"rule": "check.blank_cells", "cells": blanks})
     return Synthetic(report=report, expected_findings=expected, template=template)
+
+
+_FEE_WORDS = ("处理费", "收费")
+
+
+def _report_findings(report: Report, template: Template) -> list[dict[str, Any]]:
+    """The findings of the report as presented that do not come from its numbers: dates, format, the
+    opening paragraph (statistical period, contact) and section 六 (fees). Decided from what this module
+    printed, with the deadlines of 条例 第四十九条."""
+    from ..checks import deadline
+
+    meta = report.meta
+    out: list[dict[str, Any]] = []
+    assert meta.year is not None and meta.published is not None
+    due = deadline(meta.year, meta.body_kind)
+    if meta.published <= dt.date(meta.year, 12, 31):
+        out.append({"rule": "check.published_before_year_end", "cells": []})
+    if due is None:
+        out.append({"rule": "check.no_statutory_deadline", "cells": []})
+    elif meta.published > due[0]:
+        out.append({"rule": "check.late", "cells": [], "deadline": due[0].isoformat()})
+    if template.version == "2019" and meta.year >= 2021:
+        out.append({"rule": "check.template_outdated", "cells": []})
+    if meta.period_year is None:
+        out.append({"rule": "check.period_missing", "cells": []})
+    if not any(v for _, v in meta.contact):
+        out.append({"rule": "check.contact_missing", "cells": []})
+    six = report.sections[5].text
+    if template.version == "2021" and not any(w in six for w in _FEE_WORDS):
+        out.append({"rule": "check.fee_not_reported", "cells": []})
+    return out
 
 
 def _printed(value: CellValue, rng: random.Random, fullwidth: bool, commas: bool, unit: str | None) -> str:
@@ -290,6 +330,10 @@ def present(syn: Synthetic, fmt: str, seed: int, index: int) -> Synthetic:
         decor.intro = (f"本报告依据《中华人民共和国政府信息公开条例》编制。报告中所列数据的统计期限自{report.meta.year}年1月1日起"
                        f"至{report.meta.year}年12月31日止。如对本报告有疑问，请与{report.meta.organization}办公室联系"
                        f"（电话：{report.meta.contact.phone}）。")
+        report.meta.period_year = report.meta.year
+    else:  # the gold states only what the text prints: no period, no contact
+        report.meta.contact = Contact()
+    expected += _report_findings(report, template)
     # the text printed in each value cell
     fullwidth = rng.random() < 0.15
     commas = rng.random() < 0.3
@@ -386,7 +430,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
                     src.write_bytes(data)
                     pdf_jobs.append((target, syn))
                     continue
-                target.write_bytes(data)
+                write_file(target, data)
                 _write_gold(target, syn, fmt, data)
                 written.append(target)
         if pdf_jobs:
@@ -395,7 +439,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
             pdfs = docx_to_pdf([Path(tmp) / f"{t.stem}.docx" for t, _ in pdf_jobs], Path(tmp) / "pdf")
             for (target, syn), pdf in zip(pdf_jobs, pdfs, strict=True):
                 data = fix_pdf_bytes(pdf.read_bytes())
-                target.write_bytes(data)
+                write_file(target, data)
                 _write_gold(target, syn, "pdf", data)
                 written.append(target)
     return written
@@ -403,7 +447,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
 
 def _write_gold(target: Path, syn: Synthetic, fmt: str, data: bytes) -> None:
     gold = gold_json(syn, target, fmt, data)
-    target.with_suffix(".gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_file(target.with_suffix(".gold.json"), json.dumps(gold, ensure_ascii=False, indent=1))
 
 
 def load_gold(path: Path) -> tuple[Report, list[dict[str, Any]]]:

@@ -11,6 +11,21 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class TableName:
+    """How a table is named in print: 表二 + its title, and in English."""
+
+    number: str  # 表二
+    title: str  # 主动公开政府信息情况
+    number_en: str  # table 2
+    name_en: str  # active disclosure
+
+    @property
+    def quoted(self) -> str:
+        """表二“主动公开政府信息情况”, as messages cite it."""
+        return f"{self.number}“{self.title}”"
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     key: str
     label: str

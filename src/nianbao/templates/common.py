@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from .base import Column, Group, ReviewsTable, Row, Section
+from .base import Column, Group, ReviewsTable, Row, Section, TableName
+
+# The three tables of both versions, by their key in the report JSON.
+TABLE_NAMES: dict[str, TableName] = {
+    "active_disclosure": TableName("表二", "主动公开政府信息情况", "table 2", "active disclosure"),
+    "applications": TableName("表三", "收到和处理政府信息公开申请情况", "table 3", "applications"),
+    "reviews_litigation": TableName("表四", "政府信息公开行政复议、行政诉讼情况", "table 4", "reviews and litigation"),
+}
 
 SECTIONS: tuple[Section, ...] = (
     Section(1, "总体情况", ("总体情况", "基本情况", "概述", "总体概述", "工作概述", "基本概况"),
@@ -39,7 +46,7 @@ APPLICANT_COLUMNS: tuple[Column, ...] = (
     Column("research_institution", "科研机构"),
     Column("social_welfare_org", "社会公益组织"),
     Column("legal_service_org", "法律服务机构"),
-    Column("other_org", "其他"),
+    Column("other_org", "其他", ("其他组织",)),
     Column("total", "总计"),
 )
 
@@ -79,8 +86,12 @@ APPLICATION_GROUPS: tuple[Group, ...] = (
     Group("法人或其他组织", ()),
 )
 
-APPLICATIONS_TITLE = "收到和处理政府信息公开申请情况"
+APPLICATIONS_TITLE = TABLE_NAMES["applications"].title
 APPLICATIONS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+APPLICATIONS_NOTE_WORD = "勾稽关系"  # the word by which the note is recognised however it is worded
+
+# Units a money cell may print beside its number (Column.unit is the one the official header names).
+MONEY_UNITS = ("元", "万元")
 
 # Header texts the forms print that are not row or column labels (used by the writers).
 ACTIVE_CONTENT_HEADER = "信息内容"  # first column header of every 表二 sub-table
@@ -95,11 +106,11 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 )
 
 REVIEWS = ReviewsTable(
-    title="政府信息公开行政复议、行政诉讼情况",
+    title=TABLE_NAMES["reviews_litigation"].title,
     groups=(
         Column("review", "行政复议"),
-        Column("litigation_direct", "未经复议直接起诉"),
-        Column("litigation_after_review", "复议后起诉"),
+        Column("litigation_direct", "未经复议直接起诉", ("行政诉讼未经复议直接起诉",)),
+        Column("litigation_after_review", "复议后起诉", ("行政诉讼复议后起诉",)),
     ),
     columns=REVIEW_COLUMNS,
 )

@@ -12,6 +12,7 @@ from .common import (
     ROW_TOTAL,
     ROWS_BEFORE_OTHER,
     SECTIONS,
+    TABLE_NAMES,
 )
 
 _ITEM_COLUMNS = (
@@ -21,7 +22,7 @@ _ITEM_COLUMNS = (
 )
 
 ACTIVE = ActiveTable(
-    title="主动公开政府信息情况",
+    title=TABLE_NAMES["active_disclosure"].title,
     items=(
         Item("art20_1", "第二十条第（一）项",
              (Row("rules", "规章"), Row("normative_documents", "规范性文件", ("行政规范性文件",))),

@@ -12,12 +12,13 @@ from .common import (
     ROW_TOTAL,
     ROWS_BEFORE_OTHER,
     SECTIONS,
+    TABLE_NAMES,
 )
 
 _DECISIONS = (Column("decisions", "本年处理决定数量", ("处理决定数量", "本年处理决定数")),)
 
 ACTIVE = ActiveTable(
-    title="主动公开政府信息情况",
+    title=TABLE_NAMES["active_disclosure"].title,
     items=(
         Item("art20_1", "第二十条第（一）项",
              (Row("rules", "规章"), Row("normative_documents", "行政规范性文件", ("规范性文件",))),

@@ -1,5 +1,6 @@
-"""Writers: reports in the official layout (DOCX, HTML, Markdown, text, PDF), ledgers → tables,
-corpus exports (CSV/XLSX/Parquet) and the synthetic corpus.
+"""Writers: reports in the official layout (DOCX, HTML, Markdown, text, PDF), corpus exports
+(CSV/XLSX/Parquet), review sheets, the --explain view and the empty ledger; every file goes out
+through `output`.
 
     from nianbao.writers import render_bytes
     data = render_bytes(report, "docx")          # the official layout as .docx bytes
@@ -7,18 +8,13 @@ corpus exports (CSV/XLSX/Parquet) and the synthetic corpus.
 
 from __future__ import annotations
 
-from ..inputs.fill import load_data
+from ..errors import TemplateMismatch
 from ..model import Report
-from ..templates import Template, get_template, template_for_year
-from .arith import TableError, arithmetic_errors, report_template, table_errors
+from ..templates import Template, get_template, template_for, template_for_year
 from .base import Decor
 
 FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "text",
            ".pdf": "pdf"}
-
-
-class TemplateMismatch(ValueError):
-    """The data's tables follow one template version and another was asked for."""
 
 
 def data_version(report: Report) -> str | None:
@@ -47,7 +43,7 @@ def choose_template(report: Report, version: str | None = None) -> Template:
 
 def render_bytes(report: Report, fmt: str, template: Template | None = None, decor: Decor | None = None) -> bytes:
     """The report in the official layout as `fmt` (docx, html, md, text, pdf)."""
-    template = template or report_template(report)
+    template = template or template_for(report)
     if fmt == "docx":
         from .docx import to_docx
 
@@ -71,5 +67,4 @@ def render_bytes(report: Report, fmt: str, template: Template | None = None, dec
     raise ValueError(f"unknown output format {fmt!r}")
 
 
-__all__ = ["FORMATS", "Decor", "TableError", "TemplateMismatch", "arithmetic_errors", "choose_template",
-           "data_version", "load_data", "render_bytes", "report_template", "table_errors"]
+__all__ = ["FORMATS", "Decor", "choose_template", "data_version", "render_bytes"]

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Report
-from ..templates import SECTIONS, Template
-from .arith import report_template
+from ..normalize import CN_NUMERALS
+from ..templates import SECTIONS, Template, template_for
 from .layout import LCell, LTable, tables_layouts
 
 PartKind = Literal["junk", "title", "meta", "heading", "paragraph", "table", "image", "signature"]
-CN_SECTION = "一二三四五六"
 
 
 @dataclass(slots=True)
@@ -85,7 +84,7 @@ def standard_intro(report: Report) -> str:
 
 
 def report_parts(report: Report, template: Template | None = None, decor: Decor | None = None) -> list[Part]:
-    template = template or report_template(report)
+    template = template or template_for(report)
     decor = decor or Decor()
     layouts = tables_layouts(report.tables, template)
     parts: list[Part] = [Part("junk", line) for line in decor.junk_top]
@@ -100,7 +99,7 @@ def report_parts(report: Report, template: Template | None = None, decor: Decor 
         have = by_number.get(sec.number)
         if have is not None and not have.present and not have.text and sec.table is None:
             continue
-        heading = have.heading if have is not None and have.heading else f"{CN_SECTION[sec.number - 1]}、{sec.title}"
+        heading = have.heading if have is not None and have.heading else f"{CN_NUMERALS[sec.number - 1]}、{sec.title}"
         parts.append(Part("heading", heading))
         for para in (have.text if have is not None else "").split("\n"):
             if para.strip():

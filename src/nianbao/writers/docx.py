@@ -129,6 +129,14 @@ def _part(doc, part: Part, decor: Decor) -> None:  # type: ignore[no-untyped-def
 
 def to_docx(report: Report, template: Template | None = None, decor: Decor | None = None) -> bytes:
     decor = decor or Decor()
+    doc = official_document(report.meta.organization or "", report.meta.title or "")
+    for part in report_parts(report, template, decor):
+        _part(doc, part, decor)
+    return docx_bytes(doc)
+
+
+def official_document(author: str, title: str):  # type: ignore[no-untyped-def]
+    """An empty A4 document with the 公文 margins, body font and fixed properties (deterministic output)."""
     doc = new_document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -139,13 +147,15 @@ def to_docx(report: Report, template: Template | None = None, decor: Decor | Non
     normal.font.size = Pt(16)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
     props = doc.core_properties
-    props.author = report.meta.organization or ""
-    props.title = report.meta.title or ""
+    props.author = author
+    props.title = title
     props.created = props.modified = FIXED_TIME
     props.last_modified_by = "nianbao"
     props.revision = 1
-    for part in report_parts(report, template, decor):
-        _part(doc, part, decor)
+    return doc
+
+
+def docx_bytes(doc) -> bytes:  # type: ignore[no-untyped-def]
     raw = io.BytesIO()
     doc.save(raw)
     return _normalise_zip(raw.getvalue())

@@ -5,30 +5,13 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from ..model import Provenance, Report
+from ..model import Provenance, Report, where
+from ..model.cells import TABLES, template_cells
 from ..model.report import CellValue
 from ..rules.relations import application_row_labels
-from ..templates import get_template, template_for_year
+from ..templates import TABLE_NAMES, template_for
 
 _WHERE_EMPTY = "—"
-
-
-def where(p: Provenance | None) -> str:
-    """A short position: '第12行 第5列', '第3页 (x0,top)', '表1 行2 列3'."""
-    if p is None:
-        return _WHERE_EMPTY
-    parts = []
-    if p.page is not None:
-        parts.append(f"第{p.page}页")
-    if p.line is not None:
-        parts.append(f"第{p.line}行" + (f" 第{p.column + 1}字" if p.column is not None else ""))
-    if p.table is not None:
-        parts.append(f"表格{p.table + 1}")
-    if p.row is not None and p.col is not None:
-        parts.append(f"行{p.row + 1} 列{p.col + 1}")
-    if p.bbox is not None and p.line is None:
-        parts.append(f"({p.bbox[0]:.0f},{p.bbox[1]:.0f})")
-    return " ".join(parts) or _WHERE_EMPTY
 
 
 def _fmt(v: CellValue) -> str:
@@ -37,29 +20,16 @@ def _fmt(v: CellValue) -> str:
 
 def cell_rows(report: Report) -> list[tuple[str, str, str, CellValue, Provenance | None]]:
     """(table, cell path, label, value, provenance) for every cell of every table read."""
-    meta = report.meta
-    template = get_template(meta.template) if meta.template in ("2019", "2021") else template_for_year(meta.year)
+    template = template_for(report)
+    held = tuple(t for t in TABLES if getattr(report.tables, t) is not None)
     out: list[tuple[str, str, str, CellValue, Provenance | None]] = []
-    t = report.tables
-    if t.active_disclosure is not None:
-        for item in template.active.items:
-            for row in item.rows:
-                for col in item.columns:
-                    path = f"active_disclosure.{item.key}.{row.key}.{col.key}"
-                    value = t.active_disclosure.items.get(item.key, {}).get(row.key, {}).get(col.key)
-                    out.append(("表二", path, f"{row.label} / {col.label}", value, report.provenance.get(path)))
-    if t.applications is not None:
-        for row in template.applications.rows:
-            for col in template.applications.columns:
-                path = f"applications.{row.key}.{col.key}"
-                value = t.applications.rows.get(row.key, {}).get(col.key)
-                out.append(("表三", path, f"{row.label[:16]} / {col.label}", value, report.provenance.get(path)))
-    if t.reviews_litigation is not None:
-        for group in template.reviews.groups:
-            for col in template.reviews.columns:
-                path = f"reviews_litigation.{group.key}.{col.key}"
-                value = getattr(getattr(t.reviews_litigation, group.key), col.key)
-                out.append(("表四", path, f"{group.label} / {col.label}", value, report.provenance.get(path)))
+    for c in template_cells(template, held):
+        try:
+            value = report.tables.cell(c.path)
+        except KeyError:
+            value = None
+        label = c.row.label[:16] if c.table == "applications" else c.row.label
+        out.append((TABLE_NAMES[c.table].number, c.path, f"{label} / {c.column.label}", value, report.provenance.get(c.path)))
     return out
 
 
@@ -90,14 +60,17 @@ def _grid_cell(value: CellValue, prov: Provenance | None) -> str:
     return text
 
 
+def _title(table: str) -> str:
+    return f"{TABLE_NAMES[table].number} {TABLE_NAMES[table].title}"
+
+
 def _table_views(report: Report) -> list[Table]:
     """Each table as read, laid out like the form, every cell with its printed text and position."""
-    meta = report.meta
-    template = get_template(meta.template) if meta.template in ("2019", "2021") else template_for_year(meta.year)
+    template = template_for(report)
     t, prov = report.tables, report.provenance
     views: list[Table] = []
     if t.active_disclosure is not None:
-        view = Table("事项", "行", "各列（值 ‹原文› 位置）", title="表二 主动公开政府信息情况", show_lines=True)
+        view = Table("事项", "行", "各列（值 ‹原文› 位置）", title=_title("active_disclosure"), show_lines=True)
         for item in template.active.items:
             for row in item.rows:
                 cells = t.active_disclosure.items.get(item.key, {}).get(row.key, {})
@@ -109,7 +82,7 @@ def _table_views(report: Report) -> list[Table]:
     if t.applications is not None:
         cols = template.applications.columns
         codes = application_row_labels(template)
-        view = Table("行", *(c.label for c in cols), title="表三 收到和处理政府信息公开申请情况", show_lines=True)
+        view = Table("行", *(c.label for c in cols), title=_title("applications"), show_lines=True)
         for row in template.applications.rows:
             cells = t.applications.rows.get(row.key, {})
             label = f"{codes[row.key]} {row.label.split('（')[0]}"[:22]
@@ -118,7 +91,7 @@ def _table_views(report: Report) -> list[Table]:
         views.append(view)
     if t.reviews_litigation is not None:
         cols = template.reviews.columns
-        view = Table("", *(c.label for c in cols), title="表四 政府信息公开行政复议、行政诉讼情况", show_lines=True)
+        view = Table("", *(c.label for c in cols), title=_title("reviews_litigation"), show_lines=True)
         for group in template.reviews.groups:
             g = getattr(t.reviews_litigation, group.key)
             view.add_row(group.label, *(_grid_cell(getattr(g, c.key), prov.get(f"reviews_litigation.{group.key}.{c.key}"))
@@ -127,11 +100,36 @@ def _table_views(report: Report) -> list[Table]:
     return views
 
 
+_META_ZH = {"title": "标题", "organization": "机关", "organization_normalized": "规范名称", "body_kind": "机关类别",
+            "region": "行政区划", "year": "年度", "period_year": "统计期限年度", "published": "发布日期",
+            "signed": "落款日期"}
+
+
+def meta_table(report: Report) -> Table:
+    """Every meta field, its value and where it was read (meta.provenance)."""
+    m = report.meta
+    region = m.region
+    shown = {
+        "title": m.title, "organization": m.organization, "organization_normalized": m.organization_normalized,
+        "body_kind": m.body_kind, "year": m.year, "period_year": m.period_year, "published": m.published,
+        "signed": m.signed,
+        "region": " ".join(x for x in (region.province, region.prefecture, region.county, region.code) if x)
+        if region else None,
+    }
+    table = Table("字段", "值", "读自", "原文", title=f"元数据来源（body_id：{m.body_id or '—'}）")
+    for key, value in shown.items():
+        src = m.provenance.get(key)
+        where_read = (src.source + (f" 第{src.line}行" if src.line else "")) if src else ""
+        table.add_row(_META_ZH[key], "—" if value is None else str(value), where_read, src.text if src else "")
+    return table
+
+
 def explain_report(report: Report, console: Console) -> None:
     m = report.meta
     console.rule(f"[bold]{report.source.path}")
     console.print(f"标题 {m.title or '（未找到）'} · 机关 {m.organization or '（未找到）'} · 类别 {m.body_kind} · "
                   f"年度 {m.year} · 格式 {m.template}（依据：{m.template_evidence}） · 发布 {m.published} · 落款 {m.signed}")
+    console.print(meta_table(report))
     secs = " ".join(f"{s.number}{'✓' if s.present else '✗'}" for s in report.sections)
     console.print(f"六个部分：{secs}")
     for view in _table_views(report):

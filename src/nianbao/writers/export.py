@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Report
+from ..model.cells import template_cells
 from ..templates import TEMPLATES
 
 META_COLUMNS = ("source.path", "source.format", "source.sha256", "meta.title", "meta.organization",
@@ -43,17 +44,10 @@ def cell_columns() -> list[str]:
     for row in rows:
         for col in v21.columns:
             add(f"applications.{row}.{col.key}")
-    for version in sorted(TEMPLATES):
-        t = TEMPLATES[version]
-        for g in t.reviews.groups:
-            for col in t.reviews.columns:
-                add(f"reviews_litigation.{g.key}.{col.key}")
-    for version in sorted(TEMPLATES):
-        t = TEMPLATES[version]
-        for item in t.active.items:
-            for row_ in item.rows:
-                for col in item.columns:
-                    add(f"active_disclosure.{item.key}.{row_.key}.{col.key}")
+    for table in ("reviews_litigation", "active_disclosure"):
+        for version in sorted(TEMPLATES):
+            for cell in template_cells(TEMPLATES[version], (table,)):
+                add(cell.path)
     return out
 
 

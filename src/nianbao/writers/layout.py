@@ -13,11 +13,10 @@ from typing import Literal
 
 from ..model import Report, Tables
 from ..model.report import CellValue
-from ..templates import Row, Template
+from ..templates import Row, Template, outcome_groups
 from ..templates.common import ACTIVE_CONTENT_HEADER, APPLICATIONS_NOTE, LITIGATION_LABEL
 
 CellKind = Literal["caption", "header", "note", "label", "value"]
-CN = "一二三四五六七八九十"
 
 
 @dataclass(slots=True)
@@ -80,27 +79,6 @@ def application_row_label(template: Template, row: Row) -> str:
     return f"{row.number}、{row.label}"
 
 
-def _outcome_groups(template: Template) -> tuple[str, dict[str, str]]:
-    """(三、本年度办理结果 as printed, {child prefix: （三）不予公开 …}) from the template groups."""
-    groups = template.applications.groups
-    outcome = next(g for g in groups if g.number == "三")
-    subs = {g.number: g for g in groups if g.number and g is not outcome}
-    prefixes: dict[str, str] = {}
-    position = 0
-    seen: set[str] = set()
-    for key in template.applications.outcome_rows:
-        prefix = key.split(".")[0] if "." in key else None
-        if prefix is None:
-            position += 1
-            continue
-        if prefix not in seen:
-            seen.add(prefix)
-            position += 1
-            group = subs[CN[position - 1]]
-            prefixes[prefix] = f"（{group.number}）{group.label}"
-    return f"{outcome.number}、{outcome.label}", prefixes
-
-
 def header_groups(template: Template) -> tuple[str, str]:
     """申请人情况 and 法人或其他组织: the template's un-numbered header groups, in order."""
     names = [g.label for g in template.applications.groups if not g.number]
@@ -118,7 +96,7 @@ def applications_layout(template: Template, rows: dict[str, dict[str, CellValue]
                        LCell(legal_persons, "header", colspan=len(cols) - 2),
                        LCell(cols[-1].label, "header", rowspan=2)])
     table.rows.append([LCell(c.label, "header") for c in cols[1:-1]])
-    outcome_label, prefixes = _outcome_groups(template)
+    outcome_label, prefixes = outcome_groups(template)
     in_outcomes = [r for r in t.rows if r.key in t.outcome_rows or r.key == "total"]
     children: dict[str, int] = {}
     for r in in_outcomes:

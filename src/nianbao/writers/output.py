@@ -1,26 +1,98 @@
-"""Writing output files safely."""
+"""The one way nianbao writes an output file: `open_output` / `write_file`.
+
+- A regular file (or a path that does not exist yet) is written atomically: a temporary file beside
+  it, renamed into place once complete, so a failure never leaves a half-written file.
+- A device (/dev/null, /dev/stdout), a fifo or a socket is written straight through: renaming over
+  it would replace the device node by a plain file.
+- A symlink is followed and what it points at is written as above; the link itself stays.
+- A new file gets the mode the user's umask gives (mkstemp's 0600 is widened); a replaced file
+  keeps its mode.
+- A folder that does not exist, a directory as the target, a read-only place or any other refusal
+  raises `OutputError` with one Chinese line naming the file, e.g. `x.docx：无法写入（权限不足）`.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
+
+from ..errors import OutputError
+
+_REASONS = {
+    errno.EACCES: "权限不足",
+    errno.EPERM: "权限不足",
+    errno.EROFS: "只读文件系统",
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.ENAMETOOLONG: "文件名过长",
+}
+
+
+def _error(target: Path, exc: OSError) -> OutputError:
+    reason = _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    if exc.errno == errno.ENOENT and target.parent.is_dir():  # e.g. /proc: the folder is there, files cannot be
+        reason = "此处不能新建文件"
+    return OutputError(target, f"无法写入（{reason}）")
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
-def atomic_write(target: Path, mode: str = "w") -> Iterator[object]:
-    """Write to a temporary file beside `target` and rename it into place: no half-written files."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+def open_output(target: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A file object for writing `target` (mode "w" text UTF-8, or "wb"); see the module docstring."""
+    target = Path(target)
+    kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8"}
+    real = Path(os.path.realpath(target))  # a symlink's destination: the link is never replaced
     try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+        st: os.stat_result | None = os.stat(real)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise _error(target, exc) from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise OutputError(target, "无法写入（这是一个文件夹）")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        try:
+            fh = open(real, mode, **kwargs)  # noqa: SIM115  (closed below; devices and fifos are written through)
+        except OSError as exc:
+            raise _error(target, exc) from None
+        with fh:
             yield fh
-        os.replace(tmp, target)
-    except BaseException:
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as exc:
+        raise _error(target, exc) from None
+    try:
+        os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+        os.replace(tmp, real)
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+            raise _error(target, exc) from None
         raise
+
+
+def write_file(target: str | Path, data: str | bytes) -> None:
+    """Write all of `data` to `target` (text as UTF-8) through `open_output`."""
+    with open_output(target, "wb" if isinstance(data, bytes) else "w") as fh:
+        fh.write(data)

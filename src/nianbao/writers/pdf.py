@@ -18,16 +18,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import NianbaoError
+from ..errors import ConverterMissing, RenderError
 from ..model import Report
 from ..templates import Template
 from .base import Decor
 
 TIMEOUT = 600
-
-
-class ConverterMissing(NianbaoError):
-    pass
 
 
 def soffice() -> str:
@@ -53,7 +49,7 @@ def docx_to_pdf(docx_files: list[Path], out_dir: Path) -> list[Path]:
     missing = [p for p in pdfs if not p.exists()]
     if proc.returncode != 0 or missing:
         detail = proc.stderr.decode("utf-8", "replace").strip()[-500:]
-        raise NianbaoError(f"LibreOffice 未能转换 {len(missing)} 个文件（退出码 {proc.returncode}）：{detail}")
+        raise RenderError(f"LibreOffice 未能转换 {len(missing)} 个文件（退出码 {proc.returncode}）：{detail}")
     return pdfs
 
 

@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import __version__
 from ..checks.common import cell_label, cell_labels, fmt, value
-from ..model import Finding, Report
-from .explain import where
+from ..model import Finding, Report, where
+from ..rules.basis import basis
+from ..version import __version__
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -130,25 +130,39 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def html_head(title: str, css: str = "") -> list[str]:
+    """The opening of a standalone review page: doctype, inline CSS, the title and the generation stamp."""
+    return ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+            f"<title>{_h(title)}</title>", f"<style>{_CSS}{css}</style></head><body>", f"<h1>{_h(title)}</h1>",
+            f"<p>生成：{_h(_stamp())}。每条意见列出所涉单元格、数值及其在原文中的位置；请在“整改说明”处填写处理情况后反馈。</p>"]
+
+
 def render_html(reports: Sequence[Report]) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
-           "<title>政府信息公开工作年度报告审核意见单</title>", f"<style>{_CSS}</style></head><body>",
-           "<h1>政府信息公开工作年度报告审核意见单</h1>",
-           f"<p>生成：{_h(_stamp())}。每条意见列出所涉单元格、数值及其在原文中的位置；请在“整改说明”处填写处理情况后反馈。</p>"]
+    out = html_head("政府信息公开工作年度报告审核意见单")
     for report in reports:
-        labels = cell_labels(report)
-        out.append(f"<h2>{_h(_name(report))}</h2>")
-        out.append('<dl class="facts">' + "".join(f"<dt>{_h(k)}</dt><dd>{_h(v)}</dd>" for k, v in _facts(report))
-                   + "</dl>")
-        if not report.findings:
-            out.append("<p>未发现问题。</p>")
-            continue
+        out += report_html(report)
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def report_html(report: Report, anchor: str = "", extra_facts: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """One report's part of the review page: its facts, then each finding with its cells."""
+    labels = cell_labels(report)
+    attr = f' id="{_h(anchor)}"' if anchor else ""
+    out = [f"<h2{attr}>{_h(_name(report))}</h2>"]
+    out.append('<dl class="facts">' + "".join(f"<dt>{_h(k)}</dt><dd>{_h(v)}</dd>"
+                                              for k, v in [*_facts(report), *extra_facts]) + "</dl>")
+    if not report.findings:
+        out.append("<p>未发现问题。</p>")
+    else:
         for i, f in enumerate(ordered(report.findings), 1):
             sev = f.severity
             out.append(f'<section class="finding {sev}"><p><span class="sev {sev}">{SEVERITY_ZH[sev]}</span> '
                        f"{i}. {_h(f.message)} <code>{_h(f.rule)}</code></p>")
             if f.evidence:
                 out.append(f"<p>依据：{_h(f.evidence)}</p>")
+            if basis(f.rule):
+                out.append(f"<p>法规/格式依据：{_h(basis(f.rule))}</p>")
             cells = cell_lines(report, f, labels)
             if cells:
                 out.append("<table><thead><tr><th>单元格</th><th>值</th><th>原文</th><th>位置</th></tr></thead><tbody>")
@@ -156,8 +170,7 @@ def render_html(reports: Sequence[Report]) -> str:
                         f"<td>{_h(c.text)}</td><td>{_h(c.where)}</td></tr>" for c in cells]
                 out.append("</tbody></table>")
             out.append('<p>整改说明：</p><div class="answer">&nbsp;</div></section>')
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return out
 
 
-__all__ = ["cell_lines", "ordered", "render_html", "render_markdown", "summary"]
+__all__ = ["cell_lines", "html_head", "ordered", "render_html", "render_markdown", "report_html", "summary"]
