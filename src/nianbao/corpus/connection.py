@@ -12,7 +12,7 @@ from .schema import SCHEMA_VERSION, migrate
 
 def parser_version() -> str:
     """The version stamped on every report row; a different one makes `ingest` parse the file again."""
-    from .. import __version__
+    from ..version import __version__
 
     return __version__
 
