@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +26,7 @@ from ..model import (
     Source,
     Tables,
 )
+from ..model.cells import held_cells
 from ..model.report import CellValue
 from .bodies import body_id, region
 
@@ -36,24 +36,6 @@ Rows = dict[str, list[tuple[Any, ...]]]
 def report_id(sha256: str) -> int:
     """A stable 60-bit id from the content hash: the same file has the same id in every corpus and run."""
     return int(sha256[:15], 16)
-
-
-def iter_cells(report: Report) -> Iterator[tuple[str, str, str, CellValue]]:
-    """(table, row key, column key, value) for every cell of every table read, in the report's order."""
-    t = report.tables
-    if t.active_disclosure is not None:
-        for item, rows in t.active_disclosure.items.items():
-            for row, cols in rows.items():
-                for col, v in cols.items():
-                    yield "active_disclosure", f"{item}.{row}", col, v
-    if t.applications is not None:
-        for row, cols in t.applications.rows.items():
-            for col, v in cols.items():
-                yield "applications", row, col, v
-    if t.reviews_litigation is not None:
-        for group in ReviewsTable.model_fields:
-            for col, v in getattr(t.reviews_litigation, group).model_dump().items():
-                yield "reviews_litigation", group, col, v
 
 
 @dataclass(frozen=True)
@@ -86,8 +68,9 @@ def report_rows(report: Report, opts: RowOptions) -> Rows:
     )]
     cells = []
     prov = report.provenance
-    for tbl, row, col, value in iter_cells(report):
-        path = f"{tbl}.{row}.{col}"
+    for path, value in held_cells(report.tables):
+        tbl, _, rest = path.partition(".")
+        row, _, col = rest.rpartition(".")
         p = prov.get(path)
         if p is None:
             cells.append((rid, tbl, row, col, path, value, None, None, None, None, None, None, None, None))
