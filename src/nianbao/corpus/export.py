@@ -24,12 +24,8 @@ from ..errors import NianbaoError
 from ..writers.output import open_output
 from ..writers.sheets import cell as xlsx_cell
 from ..writers.spreadsheet_safe import csv_text
+from .schema import META_LABELS
 
-META_LABELS = {"id": "报告编号", "path": "文件", "url": "网址", "format": "文件格式", "title": "标题",
-               "organization": "机关名称", "body_id": "机关标识", "province": "省", "city": "市", "county": "县",
-               "region_code": "区划代码", "body_kind": "机关类别", "year": "年度", "template": "格式版本",
-               "published": "发布日期", "signed": "落款日期", "parser_version": "解析器版本", "n_error": "错误数",
-               "n_warning": "警告数", "n_info": "提示数"}
 FORMATS = ("csv", "xlsx", "parquet")
 
 

@@ -242,6 +242,13 @@ WIDE_META = ("id", "path", "url", "format", "title", "organization", "body_id", 
              "n_error", "n_warning", "n_info")
 
 
+META_LABELS = {"id": "报告编号", "path": "文件", "url": "网址", "format": "文件格式", "title": "标题",
+               "organization": "机关名称", "body_id": "机关标识", "province": "省", "city": "市", "county": "县",
+               "region_code": "区划代码", "body_kind": "机关类别", "year": "年度", "template": "格式版本",
+               "published": "发布日期", "signed": "落款日期", "parser_version": "解析器版本", "n_error": "错误数",
+               "n_warning": "警告数", "n_info": "提示数", "template_evidence": "格式判断依据"}
+
+
 def views_sql() -> list[str]:
     """CREATE VIEW statements for `wide` and `series` (column list from the template definitions)."""
     cells = [c for c, *_ in cell_label_rows()]
