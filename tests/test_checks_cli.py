@@ -114,10 +114,10 @@ def test_md_sheets_one_per_report_in_a_directory(tmp_path: Path) -> None:
     res = runner.invoke(app, ["check", str(a), str(b), "--format", "md", "--out", str(outdir)])
     assert res.exit_code == 1
     names = sorted(p.name for p in outdir.iterdir())
-    assert names == ["a.check.md", "b.check.md"]
-    text_a = (outdir / "a.check.md").read_text(encoding="utf-8")
+    assert names == ["a.json.check.md", "b.json.check.md"]  # the input name kept whole: a.json ≠ a.txt
+    text_a = (outdir / "a.json.check.md").read_text(encoding="utf-8")
     assert "【错误】" in text_a and "`reviews_litigation.review.upheld`" in text_a
-    assert "未发现问题" in (outdir / "b.check.md").read_text(encoding="utf-8")
+    assert "未发现问题" in (outdir / "b.json.check.md").read_text(encoding="utf-8")
 
 
 def test_source_file(tmp_path: Path) -> None:

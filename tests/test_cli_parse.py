@@ -67,12 +67,12 @@ def test_out_dir_writes_one_json_per_input_and_no_temp_files(tmp_path: Path, rep
     out = tmp_path / "out"
     result = runner.invoke(app, ["parse", str(report_file), str(same_stem), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    written = sorted(p.name for p in out.iterdir())
-    assert len(written) == 2
-    assert all(name.endswith(".json") and not name.startswith(".") for name in written)
-    for name in written:
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    # the input tree is mirrored below the inputs' common folder, plus the manifest
+    assert written == sorted([report_file.name + ".json", f"b/{report_file.name}.json", "manifest.json"])
+    for name in written[:-1] if written[-1] == "manifest.json" else written:
         data = json.loads((out / name).read_text(encoding="utf-8"))
-        assert data["schema"] == "nianbao.report/1"
+        assert data["schema"] in ("nianbao.report/1", "nianbao.manifest/1")
     assert result.stdout.strip() == ""  # the reports went to files
 
 
@@ -91,12 +91,12 @@ def test_unreadable_file_is_named_with_reason_and_batch_goes_on(tmp_path: Path, 
     assert result.exit_code == 1
     err = _flat(result.stderr)
     assert str(bad) in err
-    reason = {"missing": "不存在", "empty": "为空", "directory": "目录", "binary": ""}[kind]
+    reason = {"missing": "不存在", "empty": "为空", "directory": "文件夹", "binary": ""}[kind]
     assert reason in err
     if kind == "binary":
         assert "二进制" in err or "无法" in err or "不是" in err or "解码" in err, err
     # the good file of the same call was still processed
-    assert [p.name for p in out.iterdir()] == [report_file.stem + ".json"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([report_file.name + ".json", "manifest.json"])
 
 
 def test_unreadable_file_on_stdout_mode(tmp_path: Path, report_file: Path) -> None:

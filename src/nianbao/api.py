@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import json
+import re
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from pathlib import Path
 
 from .batch import batch
 from .checks import run_checks
-from .errors import ReadError
+from .errors import ReadError, os_reason
 from .extract import extract
 from .inputs.fill import FILL_SUFFIXES, load_fill
-from .model import SCHEMA_ID, Report
-from .readers import read, read_text
+from .inputs.report_json import looks_like_json, reports_from_json
+from .model import Report
+from .readers import read, read_text, sniff_format
 
 
 def parse(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
@@ -58,32 +61,77 @@ def parse_text(text: str, path: str = "<text>", meta: Mapping[str, str] | None =
     return report
 
 
+STDIN = "-"
+
+
 def load_report(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
     """A Report from either a report JSON (`nianbao.report/1`) or a source file to parse.
 
     Every command that takes a report goes through here, so hand-corrected JSON works anywhere.
+    `-` reads standard input (a report JSON, or a report's text/HTML/PDF/DOCX bytes). `meta`: overrides
+    (see `parse`), applied to a report JSON too.
     """
+    reports = load_reports(path, meta)
+    if len(reports) != 1:
+        raise ReadError(path, f"含 {len(reports)} 份报告（JSON Lines），此处只能用一份",
+                        f"holds {len(reports)} reports (JSON Lines); one expected")
+    return reports[0]
+
+
+def load_reports(path: str | Path, meta: Mapping[str, str] | None = None) -> list[Report]:
+    """Like `load_report`, but a JSON Lines file (`parse` of several inputs) gives all its reports."""
+    name = str(path)
+    if _URL.match(name):  # a Path argument has folded `//` into `/`: show the address as typed
+        raise ReadError(_URL.sub(r"\1://", name), "nianbao 不下载网页：请先保存文件（如 curl -o 报告.html 网址），再处理保存的文件",
+                        "URLs are not fetched; download the file first")
+    if name == STDIN:
+        return _load_stdin(meta)
     p = Path(path)
-    if p.suffix.lower() == ".json":
+    if p.is_dir():  # the commands expand folders; one reaches here only when it holds no report file
+        raise ReadError(p, "这是一个文件夹，其中没有报告文件（txt/html/pdf/docx/json 等）", "folder without report files")
+    if p.suffix.lower() in (".json", ".jsonl"):
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            data = p.read_bytes()
         except FileNotFoundError:
             raise ReadError(p, "文件不存在", "file not found") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ReadError(p, f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}") from None
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID:
-            raise ReadError(p, f"不是 {SCHEMA_ID} 格式的报告 JSON", f"not a {SCHEMA_ID} report JSON")
-        try:
-            report = Report.model_validate(data)
-        except Exception as exc:  # pydantic ValidationError: say which field
-            raise ReadError(p, f"报告 JSON 内容不符合约定：{exc}", f"report JSON does not match the contract: {exc}") \
-                from None
-        if meta:
-            from .extract.overrides import apply_to_report
+        except OSError as exc:
+            raise ReadError(p, f"无法读取（{os_reason(exc)}）", f"cannot read: {exc.strerror}") from None
+        return _with_meta(reports_from_json(data, str(p)), meta)
+    return [parse(p, meta)]
 
+
+def _with_meta(reports: list[Report], meta: Mapping[str, str] | None) -> list[Report]:
+    if meta:
+        from .extract.overrides import apply_to_report
+
+        for report in reports:
             apply_to_report(report, meta)
-        return report
-    return parse(p, meta)
+    return reports
+
+
+_URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+):/+")
+
+
+def _load_stdin(meta: Mapping[str, str] | None = None) -> list[Report]:
+    """Standard input: a report JSON, or a source file's bytes (parsed from a temporary copy)."""
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        raise ReadError("标准输入", "没有内容", "standard input is empty")
+    if looks_like_json(data):
+        return _with_meta(reports_from_json(data, "标准输入"), meta)
+    with tempfile.TemporaryDirectory(prefix="nianbao-stdin-") as folder:
+        fmt = sniff_format(Path("stdin"), data)
+        copy = Path(folder) / f"stdin.{_SUFFIX.get(fmt, 'txt')}"
+        copy.write_bytes(data)
+        try:
+            report = parse(copy, meta)
+        except ReadError as exc:
+            raise ReadError("标准输入", exc.reason, exc.reason_en) from None
+    report.source.path = STDIN
+    return [report]
+
+
+_SUFFIX = {"html": "html", "pdf": "pdf", "docx": "docx", "doc": "doc", "image": "png"}
 
 
 def load_data(path: str | Path, version: str | None = None, meta: Mapping[str, str] | None = None) -> Report:

@@ -6,6 +6,7 @@ so a command catches that one class, prints `错误 <message>` and goes on with 
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -27,6 +28,9 @@ class FillError(NianbaoError):
     """A fill-in YAML has a value nianbao cannot place: file, where in it, and the problem."""
 
     def __init__(self, path: str | Path, where: str, problem: str) -> None:
+        self.path = str(path)
+        self.where = where
+        self.problem = problem
         super().__init__(f"{path}: {where}：{problem}")
 
 
@@ -57,3 +61,23 @@ class OutputError(NianbaoError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}：{reason}")
+
+
+_OS_REASONS = {
+    errno.EACCES: "权限不足",
+    errno.EPERM: "权限不足",
+    errno.EROFS: "只读文件系统",
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "输入输出错误",
+    errno.EEXIST: "已有同名文件",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The Chinese reason for an operating-system refusal (errno), for one-line messages."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)

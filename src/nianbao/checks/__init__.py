@@ -58,11 +58,14 @@ _TABLES = ("applications", "reviews_litigation", "active_disclosure")
 
 
 def table_errors(report: Report) -> list[Finding]:
-    """The error findings of `run_checks` that concern table cells: what `nianbao render` refuses on."""
+    """The error findings of `run_checks` that concern table cells: what `nianbao render` refuses on.
+
+    A finding naming whole tables (check.no_tables: none was read) is not one: rendering data without
+    tables warns (render.table_empty) instead, as it did before that check existed."""
     probe = report.model_copy(deep=True)
     probe.findings = []
     return [f for f in run_checks(probe)
-            if f.severity == "error" and any(c.split(".")[0] in _TABLES for c in f.cells)]
+            if f.severity == "error" and any("." in c and c.split(".")[0] in _TABLES for c in f.cells)]
 
 
 def relation_errors(report: Report) -> list[Finding]:

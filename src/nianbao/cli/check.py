@@ -22,7 +22,19 @@ from ..writers.review_html import render_review_html
 from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered, render_html, render_markdown, summary
 from ..writers.review_xlsx import write_review_xlsx
 from . import app
-from .common import err_console, for_each_file, meta_loader, out_console, save, unique_output
+from .common import (
+    SOURCES,
+    error,
+    expand_inputs,
+    for_each_file,
+    meta_loader,
+    note,
+    out_console,
+    output_folder,
+    output_format,
+    save,
+    save_in,
+)
 
 
 class Format(StrEnum):
@@ -35,8 +47,9 @@ class Format(StrEnum):
 
 
 _SUFFIX = {Format.text: ".txt", Format.json: ".json", Format.html: ".html", Format.md: ".md"}
-_BY_SUFFIX = {".xlsx": Format.xlsx, ".html": Format.html, ".htm": Format.html, ".md": Format.md,
-              ".json": Format.json, ".jsonl": Format.json}
+# -o's extension → format (docx writes one file per report into a folder: it has no extension here)
+_BY_SUFFIX = {".txt": "text", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md",
+              ".json": "json", ".jsonl": "json"}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_CELLS = 6
 _stdout = Console(highlight=False)
@@ -44,13 +57,14 @@ _stdout = Console(highlight=False)
 
 @app.command("check")
 def check_command(
-    files: list[Path] = typer.Argument(..., help="报告文件（txt/html/pdf/docx/图片）、报告 JSON 或填报 YAML"),
+    files: list[Path] = typer.Argument(..., help=SOURCES + "、报告 JSON（含 JSON Lines）、填报 YAML 或文件夹；- 读标准输入"),
     previous: list[Path] = typer.Option([], "--previous", "-p",
                                         help="上一年度的报告或其所在目录（可多次给出）；按机关自动与本年报告配对，用于跨年度核对"),
     format: Format | None = typer.Option(None, "--format", "-f", help="输出格式：text 终端表格 · json 报告 JSON · "
                                          "html/md 审核意见单 · xlsx 审核工作簿 · docx 每份报告一份审核意见（-o 目录）；"
                                          "默认按 -o 的扩展名，否则 text"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件；为目录时每个报告各写一个文件"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（格式按扩展名：.txt .json .html .md .xlsx）；"
+                                    "为已存在的目录时按输入的目录结构每个报告各写一个文件"),
     office: str = typer.Option("", "--office", help="审核机关（写入审核意见）"),
     reviewer: str = typer.Option("", "--reviewer", help="审核人（写入审核意见）"),
     date: str | None = typer.Option(None, "--date", help="审核日期 YYYY-MM-DD（写入审核意见；默认留空待填）"),
@@ -61,17 +75,24 @@ def check_command(
     """核查报告：勾稽关系、完整性、格式版本、发布时限、正文与表格、跨年度、雷同。Check reports against the rules.
 
     Exit code: 0 no error-level finding · 1 at least one error · 2 an input could not be used
-    (the other inputs are still checked and written).
+    or an output could not be written (the other inputs are still checked and written).
     """
-    fmt = format or (_BY_SUFFIX.get(out.suffix.lower(), Format.text) if out is not None and not out.is_dir()
-                     else Format.text)
+    to_dir = out is not None and out.is_dir()
+    if out is not None and not to_dir and format is not Format.docx:  # docx: -o is a folder to make
+        fmt = Format(output_format(out, _BY_SUFFIX, format.value if format is not None else None, "text"))
+    else:
+        fmt = format or Format.text
     review_date = _review_date(date)
     if fmt is Format.docx and out is None:
-        err_console.print("[bold red]错误[/] --format docx 需要 -o 目录（每份报告写一份审核意见）")
+        error("--format docx 需要 -o 目录（每份报告写一份审核意见）")
         raise typer.Exit(2)
-    if out is not None and out.is_dir() and fmt is Format.xlsx:
-        err_console.print(f"[bold red]错误[/] {out}: 是目录；审核工作簿请给出 .xlsx 文件名")
+    if to_dir and fmt is Format.xlsx:
+        error(f"{out}：是目录；审核工作簿请给出 .xlsx 文件名")
         raise typer.Exit(2)
+    if fmt is Format.xlsx and out is None:
+        error("--format xlsx 需要 -o 文件名")
+        raise typer.Exit(2)
+    work = meta_loader(meta, None)  # a bad --meta stops here, before anything is read
     unusable = False
     prevs: list[Report] = []
     for _path, report in for_each_file(_expand(previous), load_data, "读取上年报告"):
@@ -79,60 +100,52 @@ def check_command(
             unusable = True
         else:
             prevs.append(report)
-    loaded: list[tuple[Path, Report]] = []
-    for path, report in for_each_file(files, meta_loader(meta, None), "读取中"):
-        if report is None:
+    inputs = expand_inputs(files)
+    names = dict(inputs)
+    loaded: list[tuple[str, Report]] = []  # (output name in a folder, report); a JSON Lines file gives several
+    for path, got in for_each_file([p for p, _ in inputs], work, "读取中"):
+        if got is None:
             unusable = True
             continue
-        assert isinstance(report, Report)
-        loaded.append((path, report))
+        loaded.extend((names[path] + (f"-{k}" if len(got) > 1 else ""), r) for k, r in enumerate(got, 1))
     items = review_batch([r for _, r in loaded], prevs, similar=similar,
-                         explicit=len(files) == 1 and len(previous) == 1)
-    reports = [(path, it.report) for (path, _), it in zip(loaded, items, strict=True)]
+                         explicit=len(loaded) == 1 and len(previous) == 1)
+    reports = [(name, it.report) for (name, _), it in zip(loaded, items, strict=True)]
+    one_line = len(inputs) > 1 or len(reports) > 1
 
     if fmt is Format.xlsx:
-        if out is None:
-            err_console.print("[bold red]错误[/] --format xlsx 需要 -o 文件名")
-            raise typer.Exit(2)
+        assert out is not None
         if items:
             book = io.BytesIO()
             write_review_xlsx(items, book)
             if save(out, book.getvalue()):
-                err_console.print(f"已写入 {out}：{len(items)} 份报告，"
-                                  f"{sum(len(it.report.findings) for it in items)} 条意见")
+                note(f"已写入 {out}：{len(items)} 份报告，{sum(len(it.report.findings) for it in items)} 条意见")
             else:
                 unusable = True
     elif fmt is Format.docx:
         assert out is not None
         if out.exists() and not out.is_dir():
-            err_console.print(f"[bold red]错误[/] {out}: 已存在且不是目录；审核意见按报告逐份写入目录")
+            error(f"{out}：已存在且不是目录；审核意见按报告逐份写入目录")
             raise typer.Exit(2)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            err_console.print(f"[bold red]错误[/] {out}: 无法建立目录（{exc.strerror}）")
-            raise typer.Exit(2) from None
+        output_folder(out)
         taken: set[str] = set()
         written = 0
         for it in items:
             target = _unique(out / review_filename(it), taken)
             written += save(target, review_docx(it, office, reviewer, review_date))
         unusable |= written < len(items)
-        err_console.print(f"已写入 {written} 份审核意见于 {out}")
-    elif out is not None and out.is_dir():
-        taken = set()
-        for path, report in reports:
-            target = unique_output(out, path, f".check{_SUFFIX[fmt]}", taken)
-            unusable |= not save(target, _render(fmt, [report], one_line=False, width=120))
+        note(f"已写入 {written} 份审核意见于 {out}")
+    elif out is not None and to_dir:
+        for name, report in reports:
+            unusable |= not save_in(out, f"{name}.check{_SUFFIX[fmt]}", _render(fmt, [report], one_line=False, width=120))
     elif out is not None:
         if reports:
-            unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=len(files) > 1, width=120,
-                                              items=items))
+            unusable |= not save(out, _render(fmt, [r for _, r in reports], one_line=one_line, width=120, items=items))
     elif fmt is Format.text:
         for _, report in reports:
             print_report(report, _stdout)
     else:
-        text = _render(fmt, [r for _, r in reports], one_line=len(files) > 1, width=120, items=items)
+        text = _render(fmt, [r for _, r in reports], one_line=one_line, width=120, items=items)
         out_console.file.write(text)
         out_console.file.flush()
 
@@ -148,7 +161,7 @@ def _review_date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        err_console.print(f"[bold red]错误[/] --date 应为 YYYY-MM-DD，而不是“{text}”")
+        error(f"--date 应为 YYYY-MM-DD，而不是“{text}”")
         raise typer.Exit(2) from None
 
 

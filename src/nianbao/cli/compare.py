@@ -14,7 +14,7 @@ from ..compare.render import comparison_html, comparison_text, write_comparison_
 from ..errors import NianbaoError, ReadError
 from ..model import Report
 from . import app
-from .common import err_console, out_console, report_error, save
+from .common import error, out_console, output_format, report_error, save
 
 
 class Format(StrEnum):
@@ -24,15 +24,14 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
-_BY_SUFFIX = {".html": Format.html, ".htm": Format.html, ".json": Format.json, ".xlsx": Format.xlsx,
-              ".txt": Format.text}
+_BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".xlsx": "xlsx", ".txt": "text"}
 
 
 @app.command("compare")
 def compare_command(
-    files: list[Path] = typer.Argument(None, help="两份报告（源文件、报告 JSON 或填报 YAML），通常为同一机关相邻两年"),
+    files: list[Path] = typer.Argument(None, help="两份报告（源文件、报告 JSON 或填报 YAML；- 读标准输入），通常为同一机关相邻两年"),
     format: Format | None = typer.Option(None, "--format", "-f", help="text · html（单页） · json · xlsx；默认按 -o 扩展名"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（xlsx 必须给出）"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件，格式按扩展名（.txt .html .json .xlsx）；xlsx 必须给出"),
     db: Path | None = typer.Option(None, "--db", help="语料库 DuckDB 文件（与 --body、--years 一起使用）"),
     body: str | None = typer.Option(None, "--body", help="机关标识或机关名称"),
     years: str | None = typer.Option(None, "--years", help="两个年度，如 2023,2024"),
@@ -42,13 +41,15 @@ def compare_command(
 
     Exit code 0 when compared, 2 for unusable input.
     """
+    asked = format.value if format is not None else None
+    fmt = Format(output_format(out, _BY_SUFFIX, asked, "text")) if out is not None else format or Format.text
+    if fmt is Format.xlsx and out is None:
+        error("xlsx 格式需要 -o 文件名")
+        raise typer.Exit(2)
     reports = _load(files or [], db, body, years)
-    fmt = format or (_BY_SUFFIX.get(out.suffix.lower(), Format.text) if out is not None else Format.text)
     comparison = compare_reports(reports[0], reports[1])
     if fmt is Format.xlsx:
-        if out is None:
-            err_console.print("[bold red]错误[/] xlsx 格式需要 -o 文件名")
-            raise typer.Exit(2)
+        assert out is not None
         book = io.BytesIO()
         write_comparison_xlsx(comparison, book)
         if not save(out, book.getvalue()):
@@ -67,19 +68,19 @@ def compare_command(
 def _load(files: list[Path], db: Path | None, body: str | None, years: str | None) -> list[Report]:
     if db is not None:
         if files:
-            err_console.print("[bold red]错误[/] 给出 --db 时不再给出报告文件")
+            error("给出 --db 时不再给出报告文件")
             raise typer.Exit(2)
         wanted = _years(years)
         if not body:
-            err_console.print("[bold red]错误[/] --db 需要 --body（机关标识或名称）")
+            error("--db 需要 --body（机关标识或名称）")
             raise typer.Exit(2)
         try:
             return _from_corpus(db, body, wanted)
         except NianbaoError as exc:
-            err_console.print(f"[bold red]错误[/] {exc}")
+            report_error(db, exc)
             raise typer.Exit(2) from None
     if len(files) != 2:
-        err_console.print(f"[bold red]错误[/] 需要两份报告，给出了{len(files)}份（或用 --db --body --years）")
+        error(f"需要两份报告，给出了{len(files)}份（或用 --db --body --years）")
         raise typer.Exit(2)
     out = []
     for path in files:
@@ -97,7 +98,7 @@ def _years(text: str | None) -> list[int]:
     except ValueError:
         got = []
     if len(got) != 2:
-        err_console.print(f"[bold red]错误[/] --years 应为两个年度，如 2023,2024，而不是“{text or ''}”")
+        error(f"--years 应为两个年度，如 2023,2024，而不是“{text or ''}”")
         raise typer.Exit(2)
     return got
 

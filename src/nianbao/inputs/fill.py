@@ -58,6 +58,28 @@ _BODY_KINDS = {"government": ("government", "人民政府", "政府"), "departme
                "township": ("township", "乡镇", "街道", "乡镇街道"), "unknown": ("unknown", "未知")}
 
 
+_YAML_PROBLEMS = (
+    ("expected ',' or ']'", "列表 [ ] 没有正确结束（缺少逗号或 ]）"),
+    ("expected ',' or '}'", "映射 { } 没有正确结束（缺少逗号或 }）"),
+    ("mapping values are not allowed", "此处不能有“键: 值”（冒号后缺空格，或缩进不对）"),
+    ("could not find expected ':'", "缺少冒号"),
+    ("found character '\\t'", "不能用制表符缩进，请用空格"),
+    ("found unexpected end of stream", "引号或括号没有结束"),
+    ("expected <block end>", "缩进不对"),
+    ("did not find expected key", "缩进不对或缺少“键:”"),
+    ("found undefined alias", "未定义的别名（*）"),
+)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """`第 3 行第 3 列：缺少冒号` from PyYAML's multi-line English message."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列：" if mark is not None else ""
+    problem = str(getattr(exc, "problem", "") or exc)
+    zh = next((z for en, z in _YAML_PROBLEMS if en in problem), None)
+    return where + (zh or f"格式有误（{' '.join(problem.split())}）")
+
+
 def load_fill(path: str | Path, version: str | None = None) -> Report:
     """A report from a fill-in YAML file.
 
@@ -69,11 +91,48 @@ def load_fill(path: str | Path, version: str | None = None) -> Report:
         raise ReadError(p, "文件不存在", "file not found") from None
     try:
         data = yaml.safe_load(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ReadError(p, f"不是有效的 YAML：{exc}", f"not valid YAML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ReadError(p, "不是 UTF-8 编码的文本文件", "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        raise ReadError(p, f"不是有效的 YAML：{_yaml_problem(exc)}", f"not valid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise ReadError(p, "YAML 顶层应为键值对", "the YAML top level must be a mapping")
-    return report_from_fill(data, p, hashlib.sha256(raw).hexdigest(), version)
+    try:
+        return report_from_fill(data, p, hashlib.sha256(raw).hexdigest(), version)
+    except FillError as exc:
+        line = _line_of(raw.decode("utf-8-sig"), exc.where)
+        if line is None:
+            raise
+        raise FillError(p, f"第 {line} 行 {exc.where}", exc.problem) from None
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """`键 → 子键` paths of the YAML's mappings → the line (1-based) each key is on."""
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, prefix: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = f"{prefix} → {key.value}" if prefix else str(key.value)
+                lines.setdefault(name, key.start_mark.line + 1)
+                walk(value, name)
+
+    try:
+        walk(yaml.compose(text), "")
+    except yaml.YAMLError:
+        pass
+    return lines
+
+
+def _line_of(text: str, where: str) -> int | None:
+    """The line of the longest leading part of `where` (表三 → 行名 → 列) that is a key in the YAML."""
+    lines = _key_lines(text)
+    parts = where.split(" → ")
+    for n in range(len(parts), 0, -1):
+        found = lines.get(" → ".join(parts[:n]))
+        if found is not None:
+            return found
+    return None
 
 
 def _norm(key: object) -> str:

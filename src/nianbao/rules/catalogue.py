@@ -384,3 +384,24 @@ register(Rule("ledger.late_answer", "warning", "答复超过法定期限",
          stage="ledger",
          description="条例 第三十三条: an answer is due within 20 working days of receipt, 40 with an "
                      "approved extension. Working days follow the official holiday calendar."))
+
+register(
+    Rule("render.year_missing", "warning", "未填写报告年度",
+         "未填写报告年度：生成的报告标题和统计期限中没有年度，表格按 {version} 年版格式（可用 --template 指定）",
+         "No reporting year: the rendered report's title and statistical period have no year; tables in the "
+         "{version} format (--template chooses)",
+         stage="render",
+         description="The data has no year (年度); the report is written without one, in the template version "
+                     "the data's tables follow, or 2019 when nothing says otherwise."),
+    Rule("render.table_empty", "warning", "表格没有数据",
+         "{table_label}没有数据，生成的报告中该表为空白",
+         "{table_label_en} has no data; it is printed blank",
+         stage="render",
+         description="The table is absent or every cell is empty; the official layout still prints it, "
+                     "with blank cells."),
+    Rule("render.section_empty", "warning", "部分没有内容",
+         "第{number_cn}部分“{title}”没有正文，生成的报告中该部分为空",
+         "Section {number} ({title}) has no text (and no table data); it is printed empty",
+         stage="render",
+         description="A standard section with neither text nor table data."),
+)

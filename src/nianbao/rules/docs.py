@@ -13,6 +13,9 @@ _STAGES = (
      "Emitted while a source file is read into a Report: what could not be found or read."),
     ("check", "Check rules (`check.*`)",
      "Emitted by `nianbao.checks.run_checks` over a Report (and `nianbao check`): what is wrong or doubtful."),
+    ("render", "Render rules (`render.*`)",
+     "Emitted by `nianbao render` (warnings; the report is still written): what the printed report lacks. "
+     "Narrative figures that contradict the tables are reported there too, as `check.text_*`."),
     ("ledger", "Ledger rules (`ledger.*`)",
      "Emitted by `nianbao ledger` while an application ledger is counted into 表三/表四."),
 )

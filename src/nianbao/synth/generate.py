@@ -45,7 +45,7 @@ from ..normalize import CN_NUMERALS
 from ..templates import SECTIONS, Template, get_template
 from ..writers.base import Decor
 from ..writers.layout import format_value, tables_layouts
-from ..writers.output import write_file
+from ..writers.output import make_folder, write_file
 
 FORMATS = ("text", "html", "docx", "pdf")
 EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
@@ -423,7 +423,7 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
             for fmt in formats:
                 syn = present(base, fmt, seed, i)
                 target = out / fmt / f"r{seed}_{i:05d}{EXTENSIONS[fmt]}"
-                target.parent.mkdir(parents=True, exist_ok=True)
+                make_folder(target.parent)
                 data = render_synthetic(syn, fmt)
                 if fmt == "pdf":
                     src = Path(tmp) / f"{target.stem}.docx"

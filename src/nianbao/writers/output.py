@@ -22,23 +22,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import OutputError
-
-_REASONS = {
-    errno.EACCES: "权限不足",
-    errno.EPERM: "权限不足",
-    errno.EROFS: "只读文件系统",
-    errno.ENOENT: "文件夹不存在",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EISDIR: "这是一个文件夹",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.ENAMETOOLONG: "文件名过长",
-}
+from ..errors import OutputError, os_reason
 
 
 def _error(target: Path, exc: OSError) -> OutputError:
-    reason = _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    reason = os_reason(exc)
     if exc.errno == errno.ENOENT and target.parent.is_dir():  # e.g. /proc: the folder is there, files cannot be
         reason = "此处不能新建文件"
     return OutputError(target, f"无法写入（{reason}）")
@@ -56,9 +44,8 @@ def open_output(target: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """A file object for writing `target` (mode "w" text UTF-8, or "wb"); see the module docstring."""
     target = Path(target)
     kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8"}
-    real = Path(os.path.realpath(target))  # a symlink's destination: the link is never replaced
     try:
-        st: os.stat_result | None = os.stat(real)
+        st: os.stat_result | None = os.stat(target)  # follows symlinks
     except FileNotFoundError:
         st = None
     except OSError as exc:
@@ -66,13 +53,15 @@ def open_output(target: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(target, "无法写入（这是一个文件夹）")
     if st is not None and not stat.S_ISREG(st.st_mode):
+        # opened by the name given: /dev/stdout is a link to /proc/self/fd/1, whose target (pipe:[…]) has no path
         try:
-            fh = open(real, mode, **kwargs)  # noqa: SIM115  (closed below; devices and fifos are written through)
+            fh = open(target, mode, **kwargs)  # noqa: SIM115  (closed below; devices and fifos are written through)
         except OSError as exc:
             raise _error(target, exc) from None
         with fh:
             yield fh
         return
+    real = Path(os.path.realpath(target))  # a symlink's destination: the link is never replaced
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as exc:
@@ -96,3 +85,28 @@ def write_file(target: str | Path, data: str | bytes) -> None:
     """Write all of `data` to `target` (text as UTF-8) through `open_output`."""
     with open_output(target, "wb" if isinstance(data, bytes) else "w") as fh:
         fh.write(data)
+
+
+@contextmanager
+def locked(folder: str | Path) -> Iterator[None]:
+    """An exclusive lock on `folder` itself (flock on the directory: no lock file is left behind),
+    for read-modify-write of a shared file, so parallel runs into one folder keep each other's entries."""
+    import fcntl
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise _error(Path(folder), exc) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def make_folder(folder: str | Path) -> None:
+    """Create `folder` (and its parents) for outputs; OutputError in one Chinese line when it cannot be."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _error(Path(folder), exc) from None

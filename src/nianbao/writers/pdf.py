@@ -29,8 +29,9 @@ TIMEOUT = 600
 def soffice() -> str:
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
-        raise ConverterMissing("生成 PDF 需要 LibreOffice（soffice），请运行 scripts/setup.sh 安装 "
-                               "libreoffice-writer-nogui 和 fonts-wqy-zenhei")
+        raise ConverterMissing("生成 PDF 需要 LibreOffice，未找到 soffice：请安装（Debian/Ubuntu："
+                               "sudo apt-get install libreoffice-writer-nogui fonts-wqy-zenhei，或运行 "
+                               "scripts/setup.sh），或改为输出 .docx")
     return exe
 
 
