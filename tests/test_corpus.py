@@ -334,7 +334,7 @@ def test_cli_ingest_stats_sql(corpus: Path, tmp_path: Path) -> None:
 
     db = tmp_path / "c.duckdb"
     runner = CliRunner()
-    r = runner.invoke(app, ["ingest", str(corpus / "text"), "--db", str(db), "--jobs", "1"])
+    r = runner.invoke(app, ["ingest", str(corpus / "text"), "--db", str(db), "--jobs", "1", "--exclude", "*.gold.json"])
     assert r.exit_code == 0, r.output
     assert "读取 16 份，跳过 0 份" in r.output
     r = runner.invoke(app, ["stats", "--db", str(db), "--by", "year", "--format", "json"])
