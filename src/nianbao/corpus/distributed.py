@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,8 +38,11 @@ def chunks(tasks: list[Task], size: int, workers: int) -> list[list[Task]]:
 
 
 def run_distributed(tasks: list[Task], options: IngestOptions, jobs: int, db: Path) -> Iterator[ChunkResult]:
-    parts = Path(options.parts_dir) if options.parts_dir else db.parent / f".{db.name}.parts"
-    parts.mkdir(parents=True, exist_ok=True)
+    if options.parts_dir is not None and not Path(options.parts_dir).is_dir():
+        raise ValueError(f"分片目录 {options.parts_dir} 不存在（集群上应是各节点共享的目录）")
+    # the default: a folder of our own beside the database, removed after the run
+    parts = Path(options.parts_dir) if options.parts_dir else Path(tempfile.mkdtemp(prefix=f".{db.name}.parts.",
+                                                                                   dir=db.parent))
     work = chunks(tasks, options.batch_size, jobs)
     try:
         if options.engine == "dask":

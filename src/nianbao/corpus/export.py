@@ -12,16 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from ..errors import NianbaoError
-from ..writers.output import open_output
+from ..writers.output import open_output, output_directory
 from ..writers.sheets import cell as xlsx_cell
 from ..writers.spreadsheet_safe import csv_text
 from .schema import META_LABELS
@@ -56,7 +53,6 @@ def export(con: duckdb.DuckDBPyConnection, out: Path, fmt: str | None = None) ->
     if fmt not in FORMATS:
         raise ExportError(f"不支持的导出格式“{fmt}”（可用：{'、'.join(FORMATS)}）")
     (n,) = con.execute("SELECT count(*) FROM reports").fetchall()[0]
-    out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
         _parquet(con, out)
         return n
@@ -99,22 +95,9 @@ def _xlsx(con: duckdb.DuckDBPyConnection, target: Any) -> None:
 
 def _parquet(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     """A folder partitioned by year; an existing target is replaced only if it is such a folder."""
-    if out.exists():
-        if not out.is_dir() or any(not p.name.startswith("year=") for p in out.iterdir()):
-            raise ExportError(f"{out} 已存在且不是一个按年度分区的 Parquet 导出目录，未覆盖")
     keys, labels = headers(con)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        meta = json.dumps(dict(zip(keys, labels, strict=True)), ensure_ascii=False).replace("'", "''")
-        target = str(tmp / "data").replace("'", "''")
+    meta = json.dumps(dict(zip(keys, labels, strict=True)), ensure_ascii=False).replace("'", "''")
+    with output_directory(out, lambda d: all(p.name.startswith("year=") for p in d.iterdir())) as built:
+        target = str(built).replace("'", "''")
         con.execute(f"COPY (SELECT * FROM wide ORDER BY year, organization, id) TO '{target}' "
                     f"(FORMAT parquet, PARTITION_BY (year), KV_METADATA {{labels_zh: '{meta}'}})")
-        old = None
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-            os.replace(out, old / "x")
-        os.replace(tmp / "data", out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import resource
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import NianbaoError
+from ..writers.output import open_output
 from .manifest import ManifestEntry, overrides
 from .rows import RowOptions, report_rows
 from .schema import Columns, to_columns
@@ -143,12 +143,9 @@ def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> Chu
     out = parse_chunk_in_worker(tasks)
     base = Path(parts_dir)
     for table, data in out.tables.items():
-        target = base / table / f"part-{chunk:06d}.parquet"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        os.close(fd)
-        pq.write_table(data, tmp)
-        os.replace(tmp, target)
+        target = base / f"{table}-{chunk:06d}.parquet"
+        with open_output(target, "wb") as fh:  # atomic: the database never loads half a part
+            pq.write_table(data, fh)
         out.parts[table] = str(target)
     out.tables = {}
     return out
