@@ -14,6 +14,9 @@ from functools import lru_cache
 # The one table of Chinese numerals: digits (years, 〇 aside) and the counting numbers of outlines.
 CN_DIGITS = "零一二三四五六七八九"
 CN_NUMERALS = "一二三四五六七八九十"
+# The zeros a year printed in Chinese digits uses beside 零 (二〇二一, 二○二一).
+CN_ZERO_FORMS = "〇○"
+CN_YEAR_DIGITS = CN_ZERO_FORMS + CN_DIGITS
 
 # Characters that mean "nothing printed here" in a table cell.
 BLANK_MARKS = frozenset({"", "-", "—", "——", "–", "/", "／", "无", "空", "\\", "--", "---", "…", "...", "x", "X"})
@@ -113,7 +116,7 @@ def is_value(text: str | None) -> bool:
 
 
 # Digit values for year numerals: the table above plus the zeros printed in years (〇 ○ and look-alikes).
-_CN_DIGITS = {**{ch: n for n, ch in enumerate(CN_DIGITS)}, "〇": 0, "○": 0, "Ｏ": 0, "O": 0}
+_CN_DIGITS = {**{ch: n for n, ch in enumerate(CN_DIGITS)}, **dict.fromkeys(CN_ZERO_FORMS + "ＯO", 0)}
 
 
 def chinese_numeral(text: str) -> int | None:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from ..model import Finding, Report
 from ..model.report import CellValue
-from ..normalize import CN_DIGITS, CN_NUMERALS
+from ..normalize import CN_DIGITS, CN_NUMERALS, CN_ZERO_FORMS
 from ..rules.catalogue import finding
 from ..rules.relations import CrossYearRelation, cross_year_relations
 from .common import active_template, applications_template, equal, fmt, total, value
@@ -21,7 +21,7 @@ SHINGLE = 4
 
 NOISE = re.compile(r"[\s\u3000\u00a0]+")
 # Numbers, with thousands separators and decimals (1,401 / 12.5), and Chinese numerals before a counter.
-DIGITS = re.compile(rf"[0-9０-９〇{CN_DIGITS}十百千万]+(?=[年月日件条次个项篇份家])|[0-9０-９](?:[0-9０-９,.]*[0-9０-９])?")
+DIGITS = re.compile(rf"[0-9０-９{CN_ZERO_FORMS[0]}{CN_DIGITS}十百千万]+(?=[年月日件条次个项篇份家])|[0-9０-９](?:[0-9０-９,.]*[0-9０-９])?")
 
 
 def normalise(text: str) -> str:

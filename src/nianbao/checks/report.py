@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, Report, where
+from ..normalize import CN_NUMERALS
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
-from ..templates import get_template, template_for_year
+from ..templates import TEMPLATES, get_template, template_for_year
 from .common import applications_template, cell_labels, equal, fmt, total, value
 
 # -- completeness ---------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def check_substance(report: Report) -> Iterator[Finding]:
 
 def check_template_year(report: Report) -> Iterator[Finding]:
     meta = report.meta
-    if meta.template_evidence != "tables" or meta.year is None or meta.template not in ("2019", "2021"):
+    if meta.template_evidence != "tables" or meta.year is None or meta.template not in TEMPLATES:
         return
     used = get_template(meta.template)
     required = template_for_year(meta.year)
@@ -150,7 +151,7 @@ def check_published_early(report: Report) -> Iterator[Finding]:
                   published=meta.published.isoformat())
 
 
-_WEEKDAYS_ZH = "一二三四五六日"
+_WEEKDAYS_ZH = CN_NUMERALS[:6] + "日"  # 周一 … 周六, 周日
 _HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
                 "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
                 "Mid-autumn Festival": "中秋节"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from ..normalize import label_key, split_numbering
+from ..normalize import CN_NUMERALS, label_key, split_numbering
 from ..templates import Group, Row
 
 MIN_TRUNCATED = 4  # a truncated label must keep at least this many characters to count
@@ -50,7 +50,7 @@ FUZZY_MAX_EDITS = 4
 FUZZY_MIN_LEN = 4
 # One or two characters before an outline number: a character of a group label printed one
 # character per line in the next column, on the same text line (tables read from text positions).
-_STRAY = re.compile(r"^\s*[^\s\d(（]{1,2}\s*(?=[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.．、](?!\d))")
+_STRAY = re.compile(rf"^\s*[^\s\d(（]{{1,2}}\s*(?=[(（][{CN_NUMERALS}]{{1,3}}[)）]|\d{{1,2}}\s*[.．、](?!\d))")
 
 
 class LabelMatcher:

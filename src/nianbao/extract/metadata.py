@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from ..document import Document
 from ..model import Contact, Finding, Meta, MetaSource
-from ..normalize import CN_DIGITS, CN_NUMERALS, chinese_numeral, nfkc
+from ..normalize import CN_DIGITS, CN_NUMERALS, CN_YEAR_DIGITS, CN_ZERO_FORMS, chinese_numeral, nfkc
 from ..rules.catalogue import finding
 from .organization import (
     Candidate,
@@ -26,7 +26,7 @@ from .organization import body_kind as body_kind_with_reason
 
 _TITLE_IN_LINE = re.compile(r"^(.{2,60}?(?:年度报告|年报|工作报告))")
 _TITLE_WORDS = ("政府信息公开", "政务公开")
-_YEAR_IN_TITLE = re.compile(r"(20\d{2}|19\d{2}|[二][〇○零][〇○零一二三四五六七八九]{2})\s*年")
+_YEAR_IN_TITLE = re.compile(rf"(20\d{{2}}|19\d{{2}}|{CN_DIGITS[2]}[{CN_ZERO_FORMS}{CN_DIGITS[0]}][{CN_YEAR_DIGITS}]{{2}})\s*年")
 _PERIOD = re.compile(
     r"(?:统计期限|统计时限|统计时间|统计期|数据期限)[^。；;]{0,8}?(20\d{2})\s*年\s*1\s*月\s*1\s*日"
     r"|(20\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*\2\s*年\s*12\s*月\s*31\s*日"
@@ -35,7 +35,7 @@ _PERIOD = re.compile(
 _YEAR_OF_WORK = re.compile(r"(20\d{2})\s*年度?\s*(?:政府信息公开|政务公开)")
 _LEADING_YEAR = re.compile(r"^\s*(20\d{2})\s*年(?:度)?(?:以来)?[,，、\s]")
 _DATE = re.compile(
-    rf"(?P<y>(?:19|20)\d{{2}}|[〇○{CN_DIGITS}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})\s*月"
+    rf"(?P<y>(?:19|20)\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})\s*月"
     rf"\s*(?P<d>\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})\s*日"
 )
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..model import MetaSource, Region
+from ..normalize import CN_DIGITS, CN_YEAR_DIGITS, CN_ZERO_FORMS
 from .gazetteer import COUNTY, PREFECTURE, PROVINCE, Place, gazetteer
 from .labels import Memo
 
@@ -77,7 +78,7 @@ def _anchor(raw: str) -> str | None:
 
 
 _anchored: Memo[str | None] = Memo(_anchor)
-_TITLE_CUT = re.compile(r"(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}(?=年)|政府信息公开|政务公开|信息公开")
+_TITLE_CUT = re.compile(rf"(?:19|20)\d{{2}}|[{CN_ZERO_FORMS}{CN_DIGITS[:3]}][{CN_YEAR_DIGITS}]{{3}}(?=年)|政府信息公开|政务公开|信息公开")
 _YEAR_LEAD = re.compile(r"^\s*年度?\s*")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Paragraph
 from ..model import Finding, Section
-from ..normalize import CN_DIGITS, CN_NUMERALS, label_key, nfkc
+from ..normalize import CN_NUMERALS, CN_YEAR_DIGITS, label_key, nfkc
 from ..rules.catalogue import finding
 from ..templates import SECTION5_SPILLOVER, SECTIONS
 
@@ -99,7 +99,7 @@ class SectionsRead:
     findings: list[Finding] = field(default_factory=list)
 
 
-_DATE_LINE = re.compile(rf"^\s*(?:\d{{4}}|[〇○{CN_DIGITS}]{{4}})\s*年.{{1,3}}月.{{1,4}}日\s*$")
+_DATE_LINE = re.compile(rf"^\s*(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})\s*年.{{1,3}}月.{{1,4}}日\s*$")
 
 
 def read_sections(doc: Document) -> SectionsRead:

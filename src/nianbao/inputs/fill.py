@@ -33,7 +33,18 @@ from ..model import (
 )
 from ..model.report import CellValue
 from ..normalize import CN_NUMERALS, label_key, parse_value
-from ..templates import SECTIONS, Column, Row, Template, get_template, outcome_groups, template_for_year
+from ..templates import (
+    MONEY_UNITS,
+    SECTIONS,
+    TABLE_NAMES,
+    TEMPLATES,
+    Column,
+    Row,
+    Template,
+    get_template,
+    outcome_groups,
+    template_for_year,
+)
 
 FILL_SUFFIXES = (".yaml", ".yml")
 
@@ -47,9 +58,7 @@ _TOP = {
     "body_kind": ("body_kind", "机关类型"),
     "contact": ("contact", "联系方式"),
     "sections": ("sections", "正文"),
-    "active_disclosure": ("active_disclosure", "表二", "主动公开政府信息情况"),
-    "applications": ("applications", "表三", "收到和处理政府信息公开申请情况"),
-    "reviews_litigation": ("reviews_litigation", "表四", "政府信息公开行政复议、行政诉讼情况"),
+    **{key: (key, name.number, name.title) for key, name in TABLE_NAMES.items()},
 }
 _CONTACT = {"address": ("address", "地址"), "postcode": ("postcode", "邮编", "邮政编码"),
             "phone": ("phone", "电话", "联系电话"), "fax": ("fax", "传真"),
@@ -226,7 +235,7 @@ def _applications(data: object, template: Template, path: Path) -> ApplicationsT
             return
         row = _match_row(t.rows, key, prefix)
         if row is None:
-            other = get_template("2019" if template.version == "2021" else "2021")
+            other = next(t for t in TEMPLATES.values() if t is not template)
             if _match_row(other.applications.rows, key, prefix) is not None:
                 raise FillError(path, where, f"这是{other.version}年版表三的行，本文件按{template.version}年版格式读取；"
                                 f"如确需按{other.version}年版输出，请写“格式: {other.version}”或加 --template {other.version}")
@@ -242,7 +251,7 @@ def _applications(data: object, template: Template, path: Path) -> ApplicationsT
 def _reviews(data: object, template: Template, path: Path) -> ReviewsTable:
     t = template.reviews
     if not isinstance(data, dict):
-        raise FillError(path, "表四", "应为“行政复议/未经复议直接起诉/复议后起诉: [五个数]”")
+        raise FillError(path, "表四", f"应为“{'/'.join(g.label for g in t.groups)}: [{CN_NUMERALS[len(t.columns) - 1]}个数]”")
     zeros = {c.key: 0 for c in t.columns}
     groups: dict[str, ReviewGroup] = {g.key: ReviewGroup(**zeros) for g in t.groups}
     for key, value in data.items():
@@ -270,7 +279,7 @@ def _active(data: object, template: Template, path: Path) -> ActiveDisclosureTab
         for c, r in zip(item.columns, raw, strict=False):
             if isinstance(r, str):
                 pv = parse_value(r)
-                if pv is not None and pv.unit in ("元", "万元") and pv.unit != c.unit:
+                if pv is not None and pv.unit in MONEY_UNITS and pv.unit != c.unit:
                     units[f"{item.key}.{row.key}.{c.key}"] = pv.unit
         items[item.key][row.key] = vals
 
@@ -338,8 +347,8 @@ def report_from_fill(data: dict[str, Any], path: Path, sha256: str = "", overrid
         except ValueError:
             raise FillError(path, "年度", f"“{year}”不是年份") from None
     version = str(known["template"]).strip().rstrip("年版") if known.get("template") else None
-    if version is not None and version not in ("2019", "2021"):
-        raise FillError(path, "格式", f"“{known['template']}”应为 2019 或 2021")
+    if version is not None and version not in TEMPLATES:
+        raise FillError(path, "格式", f"“{known['template']}”应为 {' 或 '.join(TEMPLATES)}")
     version = override or version
     template = get_template(version) if version else template_for_year(year)  # type: ignore[arg-type]
     org = known.get("organization")

@@ -163,12 +163,16 @@ def _header(sheet: Sheet, wanted: dict[str, tuple[str, ...]], file: str, errors:
     return -1, {}
 
 
-def _date(v: object) -> dt.date | None | str:
-    """A date, None for empty, or the text when it is not a date."""
+def _date(v: object, name: str, where: str, errors: list[str]) -> dt.date | None:
+    """A date cell: the date, or None for an empty cell and for text that is not a date (then one
+    error naming the cell)."""
     from ..extract.metadata import coerce_date
 
     d = coerce_date(v)
-    return _text(v) if isinstance(d, str) else d
+    if isinstance(d, str):
+        errors.append(f"{where}：{name}“{_text(v)}”不是日期")
+        return None
+    return d
 
 
 # -- vocabularies --------------------------------------------------------------------------
@@ -246,11 +250,10 @@ def _applications(sheet: Sheet, file: str, year: int, voc: Vocabulary, errors: l
             continue
         where = f"{file}第{number}行"
         n_err = len(errors)
-        received = _date(fields.get("received"))
+        received = _date(fields.get("received"), "收到日期", where, errors)
         if received is None:
-            errors.append(f"{where}：未填收到日期")
-        elif isinstance(received, str):
-            errors.append(f"{where}：收到日期“{received}”不是日期")
+            if len(errors) == n_err:
+                errors.append(f"{where}：未填收到日期")
         elif received.year != year:
             errors.append(f"{where}：收到日期{received.isoformat()}不在{year}年内")
         applicant_text = _text(fields.get("applicant"))
@@ -279,11 +282,9 @@ def _applications(sheet: Sheet, file: str, year: int, voc: Vocabulary, errors: l
                     errors.append(f"{where}：办理结果“{outcome_text}”没有具体情形，却填了“{reason_text}”")
         elif reason_text:
             errors.append(f"{where}：填了具体情形“{reason_text}”但未填办理结果")
-        answered = _date(fields.get("answered"))
-        bad_answer = isinstance(answered, str)
-        if bad_answer:
-            errors.append(f"{where}：答复日期“{answered}”不是日期")
-            answered = None
+        n_answer = len(errors)
+        answered = _date(fields.get("answered"), "答复日期", where, errors)
+        bad_answer = len(errors) > n_answer
         if outcome_text and answered is None and not bad_answer:
             errors.append(f"{where}：填了办理结果但未填答复日期")
         if answered is not None and not outcome_text:
@@ -330,30 +331,21 @@ def _reviews(sheet: Sheet, file: str, year: int, voc: Vocabulary, errors: list[s
         where = f"{file}第{number}行"
         kind_text = _text(get("kind"))
         kind = voc.review_kinds.get(label_key(kind_text))
-        ok = True
+        n_err = len(errors)
         if kind is None:
             errors.append(f"{where}：类型“{kind_text}”应为{'、'.join(g.label for g in t.groups)}之一")
-            ok = False
         result_text = _text(get("result"))
         pending_key = t.columns[-2].key
         result = voc.review_results.get(label_key(result_text)) if result_text else pending_key
         if result is None:
             errors.append(f"{where}：结果“{result_text}”应为{'、'.join(c.label for c in t.columns[:-1])}之一")
-            ok = False
-        received = _date(get("received"))
-        if isinstance(received, str):
-            errors.append(f"{where}：收到日期“{received}”不是日期")
-            ok = False
-        elif received is not None and received.year > year:
+        received = _date(get("received"), "收到日期", where, errors)
+        if received is not None and received.year > year:
             errors.append(f"{where}：收到日期{received.isoformat()}晚于{year}年")
-            ok = False
-        closed = _date(get("closed"))
-        if isinstance(closed, str):
-            errors.append(f"{where}：结案日期“{closed}”不是日期")
-            ok = False
-        elif closed is not None and closed > end:
+        closed = _date(get("closed"), "结案日期", where, errors)
+        if closed is not None and closed > end:
             result = pending_key  # decided after the year: still pending on 12-31
-        if ok:
+        if len(errors) == n_err:
             counts[kind][result] += 1  # type: ignore[index]
             counts[kind][t.columns[-1].key] += 1  # type: ignore[index]
     return ReviewsTable(**{g: ReviewGroup(**v) for g, v in counts.items()})

@@ -32,7 +32,7 @@ from lxml import etree
 
 from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position
 from ..errors import ReadError
-from ..normalize import is_value
+from ..normalize import CN_NUMERALS, is_value
 from .decode import decode_bytes
 
 # Elements whose content is never part of the report.
@@ -117,7 +117,7 @@ _HEAD_META = {"pubdate": "发布时间", "contentsource": "来源", "sitename": 
 _WS = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
 _CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）()、，。：；“”])[ \t\r\f\v\xa0]*\n\s*(?=[\u4e00-\u9fff（）()“”])")
 _BREAK = "\n"
-_SECTION_START = re.compile(r"^\s*[一二三四五六][、.．]")
+_SECTION_START = re.compile(rf"^\s*[{CN_NUMERALS[:6]}][、.．]")
 
 LONG_CELL = 150  # a cell with more text than this holds prose: the table is a layout table
 META_BLOCK_MAX = 1000  # a metadata block is short

@@ -42,7 +42,7 @@ from ..model import (
 )
 from ..model.report import CellValue
 from ..normalize import CN_NUMERALS
-from ..templates import SECTIONS, Template, get_template
+from ..templates import SECTIONS, V2019, V2021, Template, get_template, template_for_year
 from ..writers.base import Decor
 from ..writers.layout import format_value, tables_layouts
 from ..writers.output import make_folder, write_file
@@ -220,9 +220,9 @@ def generate(seed: int, index: int) -> Synthetic:
     rng = random.Random(f"{seed}:{index}")
     org, kind, city = _organization(rng)
     year = rng.randint(2019, 2024)
-    version = "2021" if year >= 2021 else "2019"
-    if version == "2021" and rng.random() < 0.1:
-        version = "2019"  # the old format still used after 2021
+    version = template_for_year(year).version
+    if version == V2021.version and rng.random() < 0.1:
+        version = V2019.version  # the old format still used after 2021
     template = get_template(version)
     scale = {"government": 300, "department": 40, "township": 6}[kind]
     items, units = _active(rng, template, kind, city)
@@ -283,14 +283,14 @@ def _report_findings(report: Report, template: Template) -> list[dict[str, Any]]
         out.append({"rule": "check.no_statutory_deadline", "cells": []})
     elif meta.published > due[0]:
         out.append({"rule": "check.late", "cells": [], "deadline": due[0].isoformat()})
-    if template.version == "2019" and meta.year >= 2021:
+    if template is V2019 and meta.year >= V2021.first_year:
         out.append({"rule": "check.template_outdated", "cells": []})
     if meta.period_year is None:
         out.append({"rule": "check.period_missing", "cells": []})
     if not any(v for _, v in meta.contact):
         out.append({"rule": "check.contact_missing", "cells": []})
     six = report.sections[5].text
-    if template.version == "2021" and not any(w in six for w in _FEE_WORDS):
+    if template is V2021 and not any(w in six for w in _FEE_WORDS):
         out.append({"rule": "check.fee_not_reported", "cells": []})
     return out
 
@@ -355,7 +355,7 @@ def present(syn: Synthetic, fmt: str, seed: int, index: int) -> Synthetic:
                 k = len(col.label) // 2
                 decor.header_text[col.label] = col.label[:k] + "\n" + col.label[k:]
     # tables missing or published as images
-    outdated = report.meta.template != ("2021" if (report.meta.year or 0) >= 2021 else "2019")
+    outdated = report.meta.template != template_for_year(report.meta.year).version
     if rng.random() < 0.12:
         table = rng.choice(("active_disclosure", "applications", "reviews_litigation")
                            if not outdated else ("applications", "reviews_litigation"))

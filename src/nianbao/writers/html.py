@@ -44,22 +44,21 @@ def table_html(table: LTable, decor: Decor, indent: str = "") -> str:
     return "\n".join(out)
 
 
+# Part kind -> its HTML, the escaped text at {}; any other text part is a plain paragraph.
+_PART_HTML = {
+    "title": "<h1>{}</h1>",
+    "heading": "<h2>{}</h2>",
+    "meta": '<p class="meta">{}</p>',
+    "signature": '<p class="sign">{}</p>',
+    "junk": '<div class="nav">{}</div>',
+    "image": '<p><img src="{}" alt=""></p>',
+}
+
+
 def _part(part: Part, decor: Decor) -> str:
-    if part.kind == "title":
-        return f"<h1>{escape(part.text)}</h1>"
-    if part.kind == "heading":
-        return f"<h2>{escape(part.text)}</h2>"
-    if part.kind == "meta":
-        return f'<p class="meta">{escape(part.text)}</p>'
-    if part.kind == "signature":
-        return f'<p class="sign">{escape(part.text)}</p>'
-    if part.kind == "junk":
-        return f'<div class="nav">{escape(part.text)}</div>'
-    if part.kind == "image":
-        return f'<p><img src="{escape(part.text)}" alt=""></p>'
     if part.kind == "table" and part.table is not None:
         return table_html(part.table, decor)
-    return f"<p>{escape(part.text)}</p>"
+    return _PART_HTML.get(part.kind, "<p>{}</p>").format(escape(part.text))
 
 
 def to_html(report: Report, template: Template | None = None, decor: Decor | None = None,
