@@ -17,7 +17,7 @@ esac
 
 # -- Python packages (extras: pyproject.toml [project.optional-dependencies]) ---------------------------
 EXTRAS_USER=""            # `nianbao` and all its commands need no extra
-EXTRAS_TEST="test,bench,cluster"  # pytest, hypothesis, ruff, reportlab, pyarrow …, the bench alternatives, dask (ingest --engine dask)
+EXTRAS_TEST="test,bench,cluster"  # pytest, hypothesis, ruff, reportlab, playwright … the bench alternatives, Dask
 extras=$EXTRAS_USER
 [ "$MODE" = test ] && extras=$EXTRAS_TEST
 
@@ -50,5 +50,8 @@ fi
 
 # For the test command only (add the system packages a test needs here).
 if [ "$MODE" = test ]; then
-  :
+  # The web app's browser tests: Playwright drives Debian's Chromium (no browser download); they skip without it.
+  if ! command -v chromium >/dev/null 2>&1; then
+    apt_install "网页界面的浏览器测试" chromium
+  fi
 fi

@@ -24,7 +24,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("api",),
     ("writers",),
     ("synth", "compare", "corpus"),
-    ("cli", "web"),
+    ("web",),
+    ("cli",),  # `nianbao serve` starts the web app
     ("__init__", "__main__"),
 )
 LEVEL = {part: i for i, parts in enumerate(LAYERS) for part in parts}

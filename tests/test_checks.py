@@ -125,6 +125,22 @@ def _published(kind: str, day: dt.date | None, year: int = 2022, org: str = "某
     return clean_report("2021", body_kind=kind, published=day, year=year, period_year=year, organization=org), None
 
 
+def _ocr(misread: bool, low: bool = False) -> tuple[Report, None]:
+    """表四 行政复议 总计 read by OCR (misread by +2 or not), its true value among the engine's other readings."""
+    from nianbao.model import Provenance
+    from nianbao.model.report import OcrProvenance
+
+    path = "reviews_litigation.review.total"
+    r = clean_report("2021")
+    true = r.cell(path)
+    if misread:
+        set_cell(r, path, true + 2)  # type: ignore[operator]
+    r.provenance[path] = Provenance(text=str(r.cell(path)), page=3, bbox=(100, 200, 120, 215),
+                                    ocr=OcrProvenance(score=0.7, raw=str(r.cell(path)), crop=(280, 560, 330, 600),
+                                                      dpi=200, alternatives=[str(true + 5), str(true)], low=low))
+    return r, None
+
+
 # rule -> (a case where it fires, a case where it does not)
 CASES: dict[str, tuple[Case, Case]] = {
     "check.t3_balance": (lambda: _one(_bump("2021", "applications.carried_forward.other_org", 1)),
@@ -183,6 +199,8 @@ CASES: dict[str, tuple[Case, Case]] = {
     "check.in_force_drift": (lambda: _in_force(True), lambda: _in_force(False)),
     "check.item_count_drift": (lambda: _item_count(True), lambda: _item_count(False)),
     "check.similar_to_previous": (lambda: _similar(True), lambda: _similar(False)),
+    "check.ocr_alternative": (lambda: _ocr(True), lambda: _ocr(False)),
+    "check.ocr_low_confidence": (lambda: _ocr(False, low=True), lambda: _ocr(False, low=False)),
 }
 
 

@@ -384,6 +384,8 @@ TEMPORARY_WRITES = {
     "readers/legacy.py": "the .doc/.wps copy LibreOffice converts, in a TemporaryDirectory",
     "api.py": "standard input copied for a reader, in a TemporaryDirectory",
     "synth/generate.py": "the DOCX of a synthetic PDF, in a TemporaryDirectory",
+    "corpus/export.py": "a Parquet export is a folder: written beside the target and swapped in with os.replace "
+                        "(CSV/XLSX go through a temporary file the same way)",
 }
 
 

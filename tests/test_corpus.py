@@ -278,7 +278,10 @@ def test_loaded_reports_match_the_parsed_ones(corpus: Path, tmp_path: Path) -> N
         original = nianbao.parse(path)
         back = loaded[rid]
         assert back.tables.model_dump() == original.tables.model_dump()
-        assert back.meta.model_dump() == original.meta.model_dump()
+        # issue 13's additions (meta.body_id, region, organization_normalized, per-field provenance) are not
+        # columns of the corpus yet (it keeps its own body_id and region columns): compared without them
+        not_kept = {"body_id", "region", "organization_normalized", "provenance"}
+        assert back.meta.model_dump(exclude=not_kept) == original.meta.model_dump(exclude=not_kept)
         assert [s.model_dump() for s in back.sections] == [s.model_dump() for s in original.sections]
         assert back.figures == original.figures
         assert [f.rule for f in back.findings] == [f.rule for f in original.findings]
@@ -335,6 +338,7 @@ def test_cli_ingest_stats_sql(corpus: Path, tmp_path: Path) -> None:
 
     db = tmp_path / "c.duckdb"
     runner = CliRunner()
+    # the gold files beside the reports are report JSON too (main reads them as such): left out by name
     r = runner.invoke(app, ["ingest", str(corpus / "text"), "--db", str(db), "--jobs", "1", "--exclude", "*.gold.json"])
     assert r.exit_code == 0, r.output
     assert "读取 16 份，跳过 0 份" in r.output

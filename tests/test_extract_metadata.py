@@ -91,3 +91,13 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
 ])
 def test_body_kind(org: str | None, kind: str) -> None:
     assert body_kind(org) == kind
+
+
+def test_breadcrumb_column_name_is_not_the_title() -> None:
+    """'当前位置：首页 > 政府信息公开 > 政府信息公开年报' names the column; the report's title is the next line."""
+    from nianbao import parse_text
+
+    text = ("当前位置：首页 > 政府信息公开 > 政府信息公开年报\n"
+            "青山县统计局2023年政府信息公开工作年度报告\n"
+            "一、总体情况\n2023年，我局……\n")
+    assert parse_text(text).meta.title == "青山县统计局2023年政府信息公开工作年度报告"

@@ -93,7 +93,15 @@ def test_paragraphs_grouped_and_title_lines_kept(pdfs: dict[str, Path]) -> None:
     assert paras[2].pos.page == 1 and paras[2].pos.bbox is not None
 
 
-def test_scanned_page_reported_and_kept_for_ocr(pdfs: dict[str, Path]) -> None:
+@pytest.fixture()
+def no_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages without a text layer only reported (NIANBAO_OCR=0); tests/test_ocr.py covers reading them."""
+    from nianbao.readers import pdf
+
+    monkeypatch.setattr(pdf, "OCR", False)
+
+
+def test_scanned_page_reported_and_kept_for_ocr(pdfs: dict[str, Path], no_ocr: None) -> None:
     doc = read(pdfs["scanned page"])
     notes = [n for n in doc.notes if n.rule == "extract.scanned_pages"]
     assert len(notes) == 1 and "第 2 页" in notes[0].message
@@ -107,7 +115,7 @@ def test_scanned_page_reported_and_kept_for_ocr(pdfs: dict[str, Path]) -> None:
     assert img.size[0] > 100 and img.size[1] > 100
 
 
-def test_fully_scanned_pdf_has_null_tables(tmp_path: Path) -> None:
+def test_fully_scanned_pdf_has_null_tables(tmp_path: Path, no_ocr: None) -> None:
     s = Sheet(tmp_path / "scan.pdf", header=None, page_numbers=None)
     s.scanned_page()
     path = s.save()
@@ -257,7 +265,7 @@ def test_page_limit_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfs: 
     assert any("只读取了前 1 页" in n.message for n in doc.notes)
 
 
-def test_garbled_font_page_is_not_read(monkeypatch: pytest.MonkeyPatch, pdfs: dict[str, Path]) -> None:
+def test_garbled_font_page_is_not_read(monkeypatch: pytest.MonkeyPatch, pdfs: dict[str, Path], no_ocr: None) -> None:
     from nianbao.readers import pdf_layout, pdf_pdfium
 
     real = pdf_pdfium.page_layout

@@ -14,6 +14,19 @@ SourceFormat = Literal["text", "html", "pdf", "docx", "image"]
 
 
 @dataclass(slots=True)
+class OcrReading:
+    """How an OCR'd piece of text was read (readers/image_tables.py)."""
+
+    score: float  # the lowest character probability of the cell (0-1)
+    raw: str  # what the engine read, before digit look-alikes (O→0, l→1 …) were repaired in a numeric cell
+    crop: tuple[int, int, int, int]  # x0, top, x1, bottom in pixels of the image the engine saw (as given)
+    dpi: float  # pixels per inch of that image (rendered, declared or estimated)
+    alternatives: tuple[str, ...] = ()  # other readings of a numeric cell, most likely first
+    low: bool = False  # score below the trust threshold: a person should look at the crop
+    image: str = ""  # the picture read, when it is not the page itself (a DOCX part, an HTML img src)
+
+
+@dataclass(slots=True)
 class Position:
     """Where a piece of text sits in the source. Fields that do not apply are None."""
 
@@ -25,6 +38,7 @@ class Position:
     table: int | None = None  # index of the source table (HTML/DOCX/PDF), 0-based
     row: int | None = None  # row within the source table, 0-based
     col: int | None = None  # column within the source table, 0-based
+    ocr: OcrReading | None = None  # set when the text was read from an image
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from ..model import Finding, Report
 from .common import cells_of
 from .crossyear import check_cross_year, similarity
+from .ocr import check_ocr
 from .report import (
     check_completeness,
     check_published_early,
@@ -34,6 +35,7 @@ CHECKS: tuple[Callable[[Report], Iterable[Finding]], ...] = (
     check_timeliness,
     check_published_early,
     check_completeness,
+    check_ocr,
 )
 
 

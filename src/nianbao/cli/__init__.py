@@ -78,7 +78,8 @@ def _options(
 
 
 # One module per command; importing it adds its command to `app` (`@app.command`), in this order.
-COMMANDS = ("parse", "check", "compare", "render", "ledger", "export", "synth", "ingest", "stats", "sql", "schema")
+COMMANDS = ("parse", "check", "compare", "render", "ledger", "export", "synth", "ingest", "stats", "sql", "serve",
+            "schema")
 
 for _name in COMMANDS:
     importlib.import_module(f"{__name__}.{_name}")

@@ -40,7 +40,6 @@ def export_command(
     if not files:
         error("请给出要导出的报告文件，或用 --db 指定语料库")
         raise typer.Exit(2)
-
     fmt = output_format(out, {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}, to.value if to else None, "csv",
                         "--to")
     if fmt == "parquet":

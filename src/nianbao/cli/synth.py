@@ -16,8 +16,9 @@ from .common import error, note
 def synth_command(
     n: int = typer.Option(20, "--n", "-n", help="报告份数（每种格式各一份）"),
     out: Path = typer.Option(..., "--out", "-o", help="输出目录（每种格式一个子目录）"),
-    formats: str = typer.Option("text", "--formats", "-f", help="text,html,docx,pdf 中的一种或几种"),
+    formats: str = typer.Option("text", "--formats", "-f", help="text,html,docx,pdf,scan 中的一种或几种（scan：PDF 栅格化为扫描件）"),
     seed: int = typer.Option(0, "--seed", "-s", help="随机种子：同一种子生成相同的语料"),
+    scan_dpi: int = typer.Option(0, "--scan-dpi", help="scan 格式的扫描分辨率（150/200/300；0 = 随机）"),
 ) -> None:
     """生成带标准答案的合成年报语料。Write synthetic reports, each with a gold JSON beside it."""
     from ..synth import FORMATS, write_corpus
@@ -29,7 +30,7 @@ def synth_command(
         raise typer.Exit(2)
     try:
         make_folder(out)
-        files = write_corpus(n, out, fmts, seed)
+        files = write_corpus(n, out, fmts, seed, scan_dpi=scan_dpi or None)
     except NianbaoError as exc:
         error(str(exc))
         raise typer.Exit(2) from None

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import OutputError, ReadError
+from ..errors import ReadError
+from ..writers.output import make_folder
 from .schema import SCHEMA_VERSION, migrate
 
 
@@ -40,8 +41,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
             raise ReadError(p, f"语料库结构版本（{row[0] if row else None}）与本程序（{SCHEMA_VERSION}）不符",
                             "schema version mismatch")
         return con
-    if not p.parent.is_dir():
-        raise OutputError(p, "无法创建语料库（文件夹不存在）")
+    make_folder(p.parent)
     try:
         con = duckdb.connect(str(p))
     except duckdb.Error as exc:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..writers.output import make_folder
 from .work import ChunkResult, Task, parse_chunk_to_parquet
 
 if TYPE_CHECKING:
@@ -38,11 +38,8 @@ def chunks(tasks: list[Task], size: int, workers: int) -> list[list[Task]]:
 
 
 def run_distributed(tasks: list[Task], options: IngestOptions, jobs: int, db: Path) -> Iterator[ChunkResult]:
-    if options.parts_dir is not None and not Path(options.parts_dir).is_dir():
-        raise ValueError(f"分片目录 {options.parts_dir} 不存在（集群上应是各节点共享的目录）")
-    # the default: a folder of our own beside the database, removed after the run
-    parts = Path(options.parts_dir) if options.parts_dir else Path(tempfile.mkdtemp(prefix=f".{db.name}.parts.",
-                                                                                   dir=db.parent))
+    parts = Path(options.parts_dir) if options.parts_dir else db.parent / f".{db.name}.parts"
+    make_folder(parts)
     work = chunks(tasks, options.batch_size, jobs)
     try:
         if options.engine == "dask":

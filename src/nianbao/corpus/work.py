@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NianbaoError
-from ..writers.output import open_output
+from ..writers.output import make_folder, open_output
 from .manifest import ManifestEntry, overrides
 from .rows import RowOptions, report_rows
 from .schema import Columns, to_columns
@@ -143,8 +143,9 @@ def parse_chunk_to_parquet(tasks: list[Task], parts_dir: str, chunk: int) -> Chu
     out = parse_chunk_in_worker(tasks)
     base = Path(parts_dir)
     for table, data in out.tables.items():
-        target = base / f"{table}-{chunk:06d}.parquet"
-        with open_output(target, "wb") as fh:  # atomic: the database never loads half a part
+        target = base / table / f"part-{chunk:06d}.parquet"
+        make_folder(target.parent)
+        with open_output(target, "wb") as fh:  # atomic: a part is whole or absent
             pq.write_table(data, fh)
         out.parts[table] = str(target)
     out.tables = {}

@@ -310,7 +310,7 @@ def read_tables(doc: Document, template: Template) -> TablesRead:
 _validate_provenance = Provenance.__pydantic_validator__.validate_python
 
 
-_POSITION_FIELDS = tuple(f.name for f in fields(Position))
+_POSITION_FIELDS = tuple(f.name for f in fields(Position) if f.name != "ocr")  # ocr: a nested object, below
 _position_values = attrgetter(*_POSITION_FIELDS)
 
 
@@ -321,6 +321,10 @@ def _prov(cell: Cell) -> Provenance:
     for name, value in zip(_POSITION_FIELDS, _position_values(cell.pos), strict=True):
         if value is not None:
             data[name] = value
+    o = cell.pos.ocr
+    if o is not None:
+        data["ocr"] = {"score": o.score, "raw": o.raw, "crop": o.crop, "dpi": o.dpi,
+                       "alternatives": list(o.alternatives), "low": o.low, "image": o.image}
     return _validate_provenance(data)
 
 

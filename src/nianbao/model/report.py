@@ -176,6 +176,18 @@ class Finding(_Model):
     message_en: str = ""
 
 
+class OcrProvenance(_Model):
+    """How a value read from an image was read: a person can look at `crop` and judge."""
+
+    score: float  # the engine's probability of the cell's least certain character (0-1)
+    raw: str  # the engine's reading before digit look-alikes were repaired (O→0, l→1, S→5 …)
+    crop: tuple[int, int, int, int]  # x0, top, x1, bottom in pixels of the image read (page render or file)
+    dpi: float  # resolution of that image
+    alternatives: list[str] = Field(default_factory=list)  # other readings of a numeric cell, likeliest first
+    low: bool = False  # below the trust threshold (see docs/ocr.md)
+    image: str = ""  # the picture read when it is not the page (DOCX part, HTML img src); crop is in it
+
+
 class Provenance(_Model):
     """Where a value was read: the source text and its position (fields that apply)."""
 
@@ -188,6 +200,7 @@ class Provenance(_Model):
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    ocr: OcrProvenance | None = None  # set when the value was read from an image by OCR
 
 
 _WHERE_EMPTY = "—"
@@ -208,7 +221,23 @@ def where(p: Provenance | None) -> str:
         parts.append(f"行{p.row + 1} 列{p.col + 1}")
     if p.bbox is not None and p.line is None:
         parts.append(f"({p.bbox[0]:.0f},{p.bbox[1]:.0f})")
+    if p.ocr is not None:
+        parts.append(ocr_mark(p))
     return " ".join(parts) or _WHERE_EMPTY
+
+
+def ocr_mark(p: Provenance) -> str:
+    """'OCR 0.98' for a value read from an image; low-confidence ones say so and where to look."""
+    o = p.ocr
+    if o is None:
+        return ""
+    text = f"OCR {o.score:.2f}"
+    if o.raw and o.raw != p.text:
+        text += f" 识别为“{o.raw}”"
+    if o.low:
+        x0, y0, x1, y1 = o.crop
+        text += f" ⚠低置信度，请核对原图 x{x0}–{x1} y{y0}–{y1}"
+    return text
 
 
 class Report(_Model):

@@ -31,6 +31,7 @@ READERS: dict[str, tuple[str, str]] = {
     "pdf": ("pdf", "read_pdf"),
     "docx": ("docx", "read_docx"),
     "doc": ("legacy", "read_legacy"),
+    "image": ("image", "read_image"),
 }
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -54,7 +55,8 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
-    if head[:4] in (b"\x89PNG", b"GIF8") or head[:3] == b"\xff\xd8\xff":
+    if head[:4] in (b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*") or head[:3] == b"\xff\xd8\xff" \
+            or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or (head[:2] == b"BM" and len(data) > 26):
         return "image"
     low = head[:1024].lower()
     if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in low or b"<div" in low:
@@ -82,17 +84,26 @@ def read(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(p, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}") from None
-    fmt = sniff_format(p, data)
+    return read_bytes(str(p), data)
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+    """Read a file's bytes (`path` names it in messages); `fmt` when the caller sniffed it already
+    (the web app trusts the content, not an uploaded file's name)."""
+    if not data:
+        raise ReadError(path, "文件为空（0 字节）", "empty file (0 bytes)")
+    fmt = fmt or sniff_format(Path(path), data)
     reader = reader_for(fmt)
     if reader is None:
-        raise ReadError(p, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
+        raise ReadError(path, f"暂不支持读取 {fmt} 格式", f"no reader for format '{fmt}'")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        return reader(str(p), data, sha)
+        return reader(path, data, sha)
     except ReadError:
         raise
     except Exception as exc:  # a reader bug or a malformed file must not take a batch down
-        raise ReadError(p, f"读取失败：{type(exc).__name__}: {exc}", f"read failed: {type(exc).__name__}: {exc}") from exc
+        raise ReadError(path, f"读取失败：{type(exc).__name__}: {exc}", f"read failed: {type(exc).__name__}: {exc}") \
+            from exc
 
 
-__all__ = ["EXTENSIONS", "READERS", "read", "read_text", "reader_for", "sniff_format"]
+__all__ = ["EXTENSIONS", "READERS", "read", "read_bytes", "read_text", "reader_for", "sniff_format"]

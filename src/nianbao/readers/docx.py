@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..document import Block, Cell, Document, Grid, Paragraph, Position, ReaderNote
+from ..document import Block, Cell, Document, Grid, ImageRef, Paragraph, Position, ReaderNote
 from ..errors import ReadError
 from ..normalize import CN_DIGITS
 
@@ -215,6 +215,7 @@ class _State:
     cells: int = 0
     tables_skipped: int = 0
     paragraph_index: int = 0
+    media: bool = False  # the file holds pictures: paragraphs are searched for them
 
 
 # tag names, built once (the walk compares every element's tag with them)
@@ -303,6 +304,11 @@ def _blocks(container: etree._Element, state: _State) -> Iterator[Block]:
             for piece in full.split("\n"):
                 if piece.strip():
                     yield Paragraph(piece.strip(), Position(line=state.paragraph_index))
+            if state.media:
+                for blip in child.iter(_BLIP):
+                    rid = blip.get(_EMBED)
+                    if rid:
+                        yield ImageRef(src=f"docx-rel:{rid}", pos=Position(line=state.paragraph_index))
             for box in boxes:
                 yield from _blocks(box, state)
         elif tag == _TBL:
@@ -412,6 +418,34 @@ def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str, int]
     return out
 
 
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _read_pictures(zf: zipfile.ZipFile, doc: Document) -> None:
+    """Pictures in the body (a table pasted as an image) are OCR'd where they stand."""
+    from .image import expand_images
+
+    rels = _xml(zf, "word/_rels/document.xml.rels")
+    targets = {r.get("Id", ""): r.get("Target", "") for r in rels.iter(_REL)} if rels is not None else {}
+    for block in doc.blocks:
+        if isinstance(block, ImageRef) and block.src.startswith("docx-rel:"):
+            target = targets.get(block.src[9:], "")
+            block.src = "word/" + target.lstrip("/").removeprefix("word/") if target else block.src
+
+    def load(src: str) -> bytes | None:
+        try:
+            info = zf.getinfo(src)
+        except KeyError:
+            return None
+        if info.file_size > 50 * 1024 * 1024:  # the zip check bounds the whole file; one picture too
+            return None
+        return zf.read(src)
+
+    expand_images(doc, load)
+
+
 def read_docx(path: str, data: bytes, sha256: str) -> Document:
     zf = _check_zip(path, data)
     root = _xml(zf, "word/document.xml")
@@ -419,7 +453,10 @@ def read_docx(path: str, data: bytes, sha256: str) -> Document:
         raise ReadError(path, "Word 文档没有正文（word/document.xml 中没有 w:body）", "no w:body in word/document.xml")
     state = _State(_Lazy(zf))
     doc = Document(path=path, format="docx", sha256=sha256)
+    state.media = any(n.startswith("word/media/") for n in zf.namelist())
     doc.blocks.extend(_blocks(root.find(f"{_W}body"), state))
+    if state.media:
+        _read_pictures(zf, doc)
     if state.tables_skipped:
         doc.notes.append(ReaderNote("extract.reader_note",
                                     f"Word 文档表格过多，只读取了前 {state.table_index} 个表格（{state.cells} 个单元格），"

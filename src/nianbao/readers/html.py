@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position
+from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position, ReaderNote
 from ..errors import ReadError
 from ..normalize import CN_NUMERALS, is_value
 from .decode import decode_bytes
@@ -157,7 +157,49 @@ def read_html_file(path: str, data: bytes, sha256: str) -> Document:
     text, notes = decode_html(data)
     doc = read_html(text, path=path, sha256=sha256)
     doc.notes[:0] = notes
+    if any(isinstance(b, ImageRef) for b in doc.blocks):
+        _read_pictures(path, doc)
     return doc
+
+
+def _read_pictures(path: str, doc: Document) -> None:
+    """Pictures of a saved page (tables published as images) OCR'd when their file is beside the page."""
+    import base64
+    from pathlib import Path
+    from urllib.parse import unquote, urlsplit
+
+    from .image import expand_images
+
+    base = Path(path).parent
+
+    def load(src: str) -> bytes | None:
+        if src.startswith("data:"):
+            head, _, body = src.partition(",")
+            try:
+                return base64.b64decode(body) if head.endswith(";base64") else None
+            except ValueError:
+                return None
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc:
+            return None  # on another server: not fetched (nianbao reads files, it does not crawl)
+        rel = unquote(parts.path)
+        # an absolute site path (/u/cms/…/b3.jpg) may have been saved beside the page under its name
+        for candidate in (base / rel.lstrip("/"), base / Path(rel).name):
+            try:
+                if candidate.is_file():
+                    return candidate.read_bytes()
+            except OSError:
+                continue
+        return None
+
+    missing = expand_images(doc, load)
+    if missing:
+        listed = "、".join(missing[:5]) + ("……" if len(missing) > 5 else "")
+        doc.notes.append(ReaderNote("extract.image_missing",
+                                    f"网页中的 {len(missing)} 张图片不在网页文件旁（{listed}），未能 OCR 识别；"
+                                    "如其中有表格，请将图片与网页一并保存",
+                                    f"{len(missing)} picture(s) of the page are not on disk beside it ({', '.join(missing[:5])}); "
+                                    "they were not OCR'd", evidence=" ".join(missing)))
 
 
 _HTTP_HEAD = re.compile(r"\A\s*(?:HTTP/\d(?:\.\d)?\s+\d{3}[^\n]*\n)?(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n)+\r?\n")

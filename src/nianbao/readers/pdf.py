@@ -4,13 +4,15 @@ The layout work is in `pdf_layout` (library independent); the characters, ruling
 images of each page come from a backend: `pdfium` (pypdfium2, the default: measured about 6x
 faster than pdfplumber on the same files, see docs/pdf-docx.md) or `plumber` (pdfplumber).
 
-Pages without a text layer (scans) are reported in `Document.notes` (rule
-`extract.scanned_pages`) and stand in the blocks as `ImageRef(src="pdf-page:N")`, so a later OCR
-step can pick them up with `render_page(path, N)`. Their tables are never guessed.
+Pages without a text layer (scans) are rendered at OCR_DPI and read by OCR (readers/image_tables.py)
+in the same layout pass as the text pages, and big pictures on text pages too; `extract.ocr_pages` says
+so. Without the OCR engine (or with NIANBAO_OCR=0) they are reported in `Document.notes` (rule
+`extract.scanned_pages`) and stand in the blocks as `ImageRef(src="pdf-page:N")`; tables are never guessed.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +24,11 @@ from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
 MAX_PAGES = 300  # an annual report has 3-40 pages; more pages are not read (and a note says so)
 MIN_TEXT_CHARS = 10  # a page with an image and fewer visible characters than this is a scan
+# read pages without a text layer by OCR (NIANBAO_OCR=0: only report them, as before OCR existed)
+OCR = os.environ.get("NIANBAO_OCR", "1") != "0"
+# Pages without a text layer are rendered at this resolution for OCR: measured on the synthetic scans
+# (bench/bench_ocr.py, docs/ocr.md), 200 dpi read 100 % of the cells, 300 dpi 99.5 %, 150 dpi 96 %.
+OCR_DPI = 200
 UNREADABLE_SHARE = 0.3  # more unmapped glyphs than this: the text layer is garbage (odd font encoding)
 
 Backend = Callable[[bytes, str], tuple[list[PageLayout], int]]
@@ -94,18 +101,46 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         else:
             text_pages.append(page)
             slots.append((page.number, page))
+    # pages without a usable text layer are rendered and OCR'd into the same kind of layout, so one
+    # layout pass reads both (a table running from a text page onto a scanned one is still joined)
+    ocr_pages = _ocr_pages(path, data, scanned + garbled) if (scanned or garbled) and OCR else {}
+    if ocr_pages:
+        text_pages = sorted(text_pages + [p.layout for p in ocr_pages.values()], key=lambda p: p.number)
+        slots = [(n, page if page is not None else (ocr_pages[n].layout if n in ocr_pages else None))
+                 for n, page in slots]
+    # a big picture on a text page (a table pasted as an image) is read into that page's layout
+    pictures = _ocr_pictures(data, text_pages) if OCR and any(_big_pictures(p) for p in text_pages) else []
     # blocks of text pages, with a page image standing in for each page without text
     blocks = layout_blocks(text_pages)
+    if ocr_pages or pictures:
+        from .image_tables import attach_readings
+
+        attach_readings(blocks, list(ocr_pages.values()) + pictures)
     by_page: dict[int, list] = {}
     for b in blocks:
         by_page.setdefault(b.pos.page or 0, []).append(b)
     for number, page in slots:
+        if number in ocr_pages:  # the page image stays referenced before what OCR read from it
+            doc.blocks.append(ImageRef(src=f"pdf-page:{number}", alt="page read by OCR", pos=Position(page=number)))
         if page is None:
             if number in scanned or number in garbled:
                 doc.blocks.append(ImageRef(src=f"pdf-page:{number}", alt="page without text layer",
                                            pos=Position(page=number)))
             continue
         doc.blocks.extend(by_page.get(number, []))
+    if pictures:
+        numbers = sorted({p.layout.number for p in pictures})
+        doc.notes.append(_pages_note("extract.ocr_pages", numbers, len(pages),
+                                     "中的图片经 OCR 识别；识别的数字请对照原件核对",
+                                     "carry pictures that were read by OCR; check the numbers against the original"))
+    if ocr_pages:
+        doc.notes.append(_pages_note("extract.ocr_pages", sorted(ocr_pages), len(pages),
+                                     f"没有文字层，已按 {OCR_DPI} dpi 渲染后 OCR 识别；识别的数字请对照原件核对"
+                                     "（--explain 中标为 OCR，低置信度的另有标记）",
+                                     f"have no text layer and were read by OCR at {OCR_DPI} dpi; check the numbers "
+                                     "against the original"))
+        scanned = [n for n in scanned if n not in ocr_pages]
+        garbled = [n for n in garbled if n not in ocr_pages]
     if scanned:
         doc.notes.append(_pages_note("extract.scanned_pages", scanned, len(pages),
                                      "没有文字层（扫描件或图片），其中的表格和文字未读取，需 OCR 识别",
@@ -120,6 +155,76 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         doc.notes.append(ReaderNote("extract.reader_note", f"PDF 共 {total} 页，只读取了前 {len(pages)} 页",
                                     f"the PDF has {total} pages; only the first {len(pages)} were read"))
     return doc
+
+
+def _ocr_pages(path: str, data: bytes, numbers: list[int]) -> dict[int, Any]:
+    """page number → OcrPage of the pages rendered at OCR_DPI and read by OCR ({} when OCR is not installed)."""
+    from . import ocr
+
+    if not ocr.available():
+        return {}
+    import pypdfium2 as pdfium
+
+    from .image_tables import analyse_page
+
+    out: dict[int, Any] = {}
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for n in sorted(numbers):
+            image = pdf[n - 1].render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+            out[n] = analyse_page(image, n, OCR_DPI)
+    finally:
+        pdf.close()
+    return out
+
+
+PICTURE_SHARE = 0.08  # a picture covering less of a text page than this is a logo, a seal or a signature
+
+
+def _big_pictures(page: PageLayout) -> list[tuple[float, float, float, float]]:
+    if page.rotation:
+        return []  # reading space is turned; the crop would need the same turn
+    area = page.width * page.height
+    out = []
+    for b in page.images:
+        if (b[2] - b[0]) * (b[3] - b[1]) < PICTURE_SHARE * area or min(b[2] - b[0], b[3] - b[1]) < 60:
+            continue
+        # a scan that already carries a text layer (a "searchable" PDF) over its picture: read that layer
+        over = sum(1 for c in page.chars if b[0] <= c.x0 <= b[2] and b[1] <= c.top <= b[3] and not c.text.isspace())
+        if over < MIN_TEXT_CHARS:
+            out.append(b)
+    return out
+
+
+def _ocr_pictures(data: bytes, pages: list[PageLayout]) -> list[Any]:
+    """OcrPages of the big pictures on text pages, placed where they sit (their text joins the page's)."""
+    from . import ocr
+
+    if not ocr.available():
+        return []
+    import pypdfium2 as pdfium
+
+    from .image_tables import analyse_page
+
+    out: list[Any] = []
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for page in pages:
+            boxes = _big_pictures(page)
+            if not boxes:
+                continue
+            scale = OCR_DPI / 72
+            image = pdf[page.number - 1].render(scale=scale, grayscale=True).to_pil()
+            for x0, top, x1, bottom in boxes:
+                crop = image.crop((round(x0 * scale), round(top * scale), round(x1 * scale), round(bottom * scale)))
+                found = analyse_page(crop, page.number, OCR_DPI)
+                found.place(round(x0 * scale) / scale, round(top * scale) / scale)
+                page.chars.extend(found.layout.chars)
+                page.edges.extend(found.layout.edges)
+                out.append(found)
+    finally:
+        pdf.close()
+    return out
 
 
 _SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
@@ -143,14 +248,16 @@ def _pages_note(rule: str, numbers: list[int], total: int, zh: str, en: str) -> 
                       f"(of {total}) {en}", evidence=",".join(f"pdf-page:{n}" for n in numbers))
 
 
-def render_page(path: str | Path, page: int, scale: float = 200 / 72) -> Any:
-    """Page `page` (1-based) of a PDF as a PIL image (default 200 dpi), e.g. for OCR of a scanned page."""
+def render_page(path: str | Path | bytes, page: int, scale: float = 200 / 72) -> Any:
+    """Page `page` (1-based) of a PDF (a path, or the file's bytes) as a PIL image (default 200 dpi),
+    e.g. for OCR of a scanned page."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
+    pdf = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path))
     try:
         if not 1 <= page <= len(pdf):
-            raise ReadError(path, f"PDF 没有第 {page} 页", f"the PDF has no page {page}")
+            raise ReadError("PDF" if isinstance(path, bytes) else path, f"PDF 没有第 {page} 页",
+                            f"the PDF has no page {page}")
         return pdf[page - 1].render(scale=scale).to_pil()
     finally:
         pdf.close()

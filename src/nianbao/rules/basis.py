@@ -21,6 +21,8 @@ BASIS: dict[str, str] = {
     "check.negative_value": f"{_FORM}：件数、金额不为负数",
     "check.non_integer": f"{_FORM}：件数为整数，仅收费金额（万元）可有小数",
     "check.blank_cells": f"{_FORM}：各栏均应填写数字，无数据填0",
+    "check.ocr_alternative": f"{_FORM}表三表头注及表三、表四栏目的勾稽关系（用作 OCR 读数的校验）",
+    "check.ocr_low_confidence": f"{_FORM}：表中数字须与原件一致（OCR 识别置信度低，须对照原件核对）",
     "check.rules_without_power": "《中华人民共和国立法法》：规章由国务院部门和省、设区的市、自治州人民政府制定",
     "check.period_missing": "《条例》第五十条：年度报告报告上一年度的情况（统计期限为公历年度）",
     "check.period_mismatch": "《条例》第五十条：年度报告报告上一年度的情况（统计期限为公历年度）",

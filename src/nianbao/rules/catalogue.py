@@ -110,6 +110,17 @@ register(
          description="PDF pages without a usable text layer (scans, images, fonts not mapped to Unicode). "
                      "Their text and tables are not read (tables stay null, never guessed); the pages are kept "
                      "as `pdf-page:N` image references for OCR."),
+    Rule("extract.ocr_pages", "info", "页面经 OCR 识别",
+         "{message}",
+         "{message_en}",
+         description="Pages or pictures without a text layer were read by OCR (readers/image_tables.py). Every "
+                     "cell read so carries `provenance.ocr` (score, raw reading, alternatives, crop in pixels); "
+                     "see check.ocr_low_confidence and check.ocr_alternative."),
+    Rule("extract.image_missing", "warning", "图片文件不在网页旁",
+         "{message}",
+         "{message_en}",
+         description="A saved web page shows pictures (often a table published as an image) whose files are "
+                     "not on disk beside it (relative `src`), so they could not be OCR'd."),
 )
 
 # Issue 11: what the PDF table reader could only read approximately, said in findings.
@@ -404,4 +415,24 @@ register(
          "Section {number} ({title}) has no text (and no table data); it is printed empty",
          stage="render",
          description="A standard section with neither text nor table data."),
+    # -- numbers read by OCR --------------------------------------------------------------------
+    Rule("check.ocr_alternative", "warning", "OCR 读数可能有误",
+         "{cell_label}OCR 读作{value}（识别原文“{raw}”，置信度{score}）；若读作{proposed}，{relations}即全部成立。"
+         "请对照原件{where}核对，数值未被改动",
+         "{cell} was read by OCR as {value} (raw '{raw}', score {score}); read as {proposed}, {relations_en} all "
+         "hold. Check the original at {where_en}; the value was not changed",
+         stage="check",
+         description="A 勾稽 relation fails on a table read by OCR, and one of the engine's other readings of a "
+                     "single cell (its runner-up characters, a character it almost read, a look-alike digit) "
+                     "makes every relation through that cell hold. The proposal and the crop of the image are "
+                     "given; the value itself is never changed. Several cells may be proposed for one relation "
+                     "when more than one reading would fit."),
+    Rule("check.ocr_low_confidence", "warning", "OCR 识别置信度低",
+         "{table_label}有{count}个数字 OCR 识别置信度低（{cells_list}），请对照原件核对",
+         "{table_label_en} has {count} number(s) read by OCR with low confidence ({cells_list_en}); check them "
+         "against the original",
+         stage="check",
+         description="Numeric cells read by OCR whose least certain character the engine gave less than the trust "
+                     "threshold (provenance.ocr.low; docs/ocr.md). Cells already named by check.ocr_alternative "
+                     "are not repeated."),
 )

@@ -47,8 +47,8 @@ from ..writers.base import Decor
 from ..writers.layout import format_value, tables_layouts
 from ..writers.output import make_folder, write_file
 
-FORMATS = ("text", "html", "docx", "pdf")
-EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
+FORMATS = ("text", "html", "docx", "pdf", "scan")
+EXTENSIONS = {"text": ".txt", "html": ".html", "docx": ".docx", "pdf": ".pdf", "scan": ".pdf"}
 
 _PLACES = ("临川", "青山", "东阳", "西平", "南屏", "北林", "安宁", "永和", "长乐", "清河", "白水", "丰城", "兴隆",
            "云溪", "龙泉", "石门", "桃源", "宁远", "金溪", "凤台", "新安", "平江", "泰和", "瑞昌", "广丰", "宜阳")
@@ -372,7 +372,7 @@ def present(syn: Synthetic, fmt: str, seed: int, index: int) -> Synthetic:
         style = {"style": rng.choice(("pipe", "pipe", "cellline")), "drop_merged_labels": rng.random() < 0.5,
                  "wrap": rng.choice((0, 0, 7, 9, 12)), "blank_lines": rng.random() < 0.3}
     charset = "gbk" if fmt == "html" and rng.random() < 0.2 else "utf-8"
-    if fmt in ("docx", "pdf"):  # page layout of the tables (drawn last: the choices above stay as they were)
+    if fmt in ("docx", "pdf", "scan"):  # page layout of the tables (drawn last: the choices above stay as they were)
         decor.split_rows = rng.random() < 0.6  # Word lets a row break across pages unless told otherwise
         decor.label_width = rng.choice((None, None, 1.8, 1.4, 1.0))  # narrower: labels wrap onto more lines
         decor.table_gap = rng.choice((0, 0, 1, 2, 3))
@@ -394,7 +394,7 @@ def render_synthetic(syn: Synthetic, fmt: str) -> bytes:
         from ..writers.html import to_html
 
         return to_html(syn.report, syn.template, syn.decor, charset=syn.charset).encode(syn.charset)
-    if fmt in ("docx", "pdf"):
+    if fmt in ("docx", "pdf", "scan"):
         from ..writers.docx import to_docx
 
         return to_docx(syn.report, syn.template, syn.decor)
@@ -410,13 +410,17 @@ def gold_json(syn: Synthetic, path: Path, fmt: str, data: bytes) -> dict[str, An
     return out
 
 
-def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: int = 0, start: int = 0) -> list[Path]:
-    """Write `n` reports in every format under `out/<format>/`; returns the report files."""
+def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: int = 0, start: int = 0,
+                 scan_dpi: int | None = None) -> list[Path]:
+    """Write `n` reports in every format under `out/<format>/`; returns the report files.
+
+    `scan`: the PDF rasterised and degraded (writers/scan.py) at `scan_dpi`, or 150/200/300 dpi at random.
+    """
     written: list[Path] = []
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
-    pdf_jobs: list[tuple[Path, Synthetic]] = []
+    pdf_jobs: list[tuple[Path, Synthetic, str]] = []
     with tempfile.TemporaryDirectory(prefix="nianbao-synth-") as tmp:
         for i in range(start, start + n):
             base = generate(seed, i)
@@ -425,10 +429,11 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
                 target = out / fmt / f"r{seed}_{i:05d}{EXTENSIONS[fmt]}"
                 make_folder(target.parent)
                 data = render_synthetic(syn, fmt)
-                if fmt == "pdf":
-                    src = Path(tmp) / f"{target.stem}.docx"
+                if fmt in ("pdf", "scan"):
+                    src = Path(tmp) / fmt / f"{target.stem}.docx"
+                    src.parent.mkdir(exist_ok=True)
                     src.write_bytes(data)
-                    pdf_jobs.append((target, syn))
+                    pdf_jobs.append((target, syn, fmt))
                     continue
                 write_file(target, data)
                 _write_gold(target, syn, fmt, data)
@@ -436,9 +441,20 @@ def write_corpus(n: int, out: Path, formats: tuple[str, ...] = ("text",), seed: 
         if pdf_jobs:
             from ..writers.pdf import docx_to_pdf, fix_pdf_bytes
 
-            pdfs = docx_to_pdf([Path(tmp) / f"{t.stem}.docx" for t, _ in pdf_jobs], Path(tmp) / "pdf")
-            for (target, syn), pdf in zip(pdf_jobs, pdfs, strict=True):
+            pdfs: list[Path] = []
+            for kind in ("pdf", "scan"):  # one soffice run per format: the two share file names
+                pdfs += docx_to_pdf([Path(tmp) / f / f"{t.stem}.docx" for t, _, f in pdf_jobs if f == kind],
+                                    Path(tmp) / f"{kind}-out")
+            pdf_jobs.sort(key=lambda job: job[2] != "pdf")
+            for (target, syn, fmt), pdf in zip(pdf_jobs, pdfs, strict=True):
                 data = fix_pdf_bytes(pdf.read_bytes())
+                if fmt == "scan":
+                    from .scan import scan_pdf, scan_style
+
+                    rng = random.Random(f"{seed}:{target.stem}:scan")
+                    style = scan_style(rng, scan_dpi)
+                    data = scan_pdf(data, style, rng)
+                    syn.text_style = {"scan": style.describe()}
                 write_file(target, data)
                 _write_gold(target, syn, "pdf", data)
                 written.append(target)

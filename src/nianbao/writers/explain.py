@@ -40,10 +40,11 @@ def short_where(p: Provenance | None) -> str:
     if p.line is not None:
         return f"L{p.line}:{(p.column or 0) + 1}"
     if p.page is not None:
-        return f"p{p.page}"
+        mark = "" if p.ocr is None else (" OCR⚠" if p.ocr.low else " OCR")
+        return f"p{p.page}{mark}"
     if p.table is not None and p.row is not None:
-        return f"T{p.table + 1} r{p.row + 1}c{(p.col or 0) + 1}"
-    return ""
+        return f"T{p.table + 1} r{p.row + 1}c{(p.col or 0) + 1}" + ("" if p.ocr is None else " OCR")
+    return "OCR" if p.ocr is not None else ""
 
 
 def _grid_cell(value: CellValue, prov: Provenance | None) -> str:
@@ -55,6 +56,8 @@ def _grid_cell(value: CellValue, prov: Provenance | None) -> str:
         pos = short_where(prov)
         if pos:
             text += f"\n[dim]{pos}[/]"
+        if prov.ocr is not None and prov.ocr.low:
+            text = f"[bold red]{text}[/]"
     elif value is None:
         text = "[yellow]空[/]"
     return text
