@@ -54,11 +54,12 @@ def test_batch_is_undone_when_the_loop_fails() -> None:
 
 
 def test_parse_many_leaves_the_gc_alone_unless_asked() -> None:
-    before = gc.get_threshold(), gc.get_freeze_count()
+    """Issue 17: between two results (the caller's code) and after, the caller's GC settings hold."""
+    before = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
     it = nianbao.parse_many([EXAMPLE, EXAMPLE])
-    next(it)
-    assert (gc.get_threshold(), gc.get_freeze_count()) == before
-    it.close()
+    for _ in it:
+        assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
 
 
 def test_abandoned_parse_many_releases_the_freeze() -> None:
@@ -67,3 +68,27 @@ def test_abandoned_parse_many_releases_the_freeze() -> None:
     assert gc.get_freeze_count() > 0
     it.close()  # the caller stops early
     assert gc.get_freeze_count() == 0
+
+
+def test_parse_many_restores_a_callers_custom_threshold() -> None:
+    saved = gc.get_threshold()
+    gc.set_threshold(123, 4, 5)
+    try:
+        results = list(nianbao.parse_many([EXAMPLE]))
+        assert gc.get_threshold() == (123, 4, 5)
+        assert results[0][1].meta.year is not None
+    finally:
+        gc.set_threshold(*saved)
+
+
+def test_parse_many_takes_a_path_or_a_folder(tmp_path: Path) -> None:
+    """A str is one path (not an iterable of characters); a folder is walked in name order."""
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "sub/a.txt"):
+        (tmp_path / name).write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "notes.xyz").write_text("not a report")
+    one = list(nianbao.parse_many(str(tmp_path / "b.txt")))
+    assert [p.name for p, _ in one] == ["b.txt"] and not isinstance(one[0][1], Exception)
+    folder = list(nianbao.parse_many(str(tmp_path)))
+    assert [p.relative_to(tmp_path).as_posix() for p, _ in folder] == ["b.txt", "sub/a.txt"]
+    assert [p.name for p, _ in nianbao.parse_many(tmp_path)] == ["b.txt", "a.txt"]

@@ -14,7 +14,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "nianbao"
 # Lowest first; a part may import only from parts on lower lines (and from within itself).
 # Keep in step with docs/architecture.md.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "normalize", "version", "batch"),
+    ("errors", "version", "batch"),
+    ("limits",),  # what one input may cost: used by normalize, readers, extract, checks, api
+    ("normalize",),
     ("document", "templates"),
     ("model",),
     ("rules",),

@@ -112,9 +112,9 @@ def test_styles_part_is_not_parsed_when_no_paragraph_needs_it(tmp_path: Path,
     parsed: list[str] = []
     real = docx_reader._xml
 
-    def spy(zf, name, needed=None):  # type: ignore[no-untyped-def]
+    def spy(zf, name, needed=None, path=""):  # type: ignore[no-untyped-def]
         parsed.append(name)
-        return real(zf, name, needed)
+        return real(zf, name, needed, path)
 
     monkeypatch.setattr(docx_reader, "_xml", spy)
     doc = read(tmp_path / "plain.docx")

@@ -16,48 +16,72 @@ from .errors import ReadError, os_reason
 from .extract import extract
 from .inputs.fill import FILL_SUFFIXES, load_fill
 from .inputs.report_json import looks_like_json, reports_from_json
+from .limits import deadline
 from .model import Report
-from .readers import read, read_text, sniff_format
+from .readers import EXTENSIONS, read, read_text, sniff_format
+from .readers.sanitize import cap_document, sanitize_document
+from .rules.catalogue import cap_findings
 
 
-def parse(path: str | Path, meta: Mapping[str, str] | None = None) -> Report:
+def parse(path: str | Path, meta: Mapping[str, str] | None = None, *, time_budget: float | None = None) -> Report:
     """Read a report file (text, HTML, PDF, DOCX, image) and return its Report with findings.
 
     `meta`: overrides for title, organization, year, published, url, body_kind (a crawl's
     manifest row, see `nianbao.extract.overrides.load_manifest`); they win over the report.
-    Raises ReadError (naming the file and the problem) when the file cannot be read.
+    Raises ReadError (naming the file and the problem, in Chinese) when the file cannot be read,
+    and its subclass `limits.TimeLimitExceeded` when reading, extracting and checking take longer
+    than `time_budget` seconds (default `limits.TIME_BUDGET`, 60; 0 turns the budget off). See
+    docs/limits.md for every limit a file meets.
     """
-    report = extract(read(path), meta)
-    _run_checks(report)
+    with deadline(str(path), time_budget):
+        report = extract(read(path), meta)
+        _run_checks(report)
     return report
 
 
-def parse_many(paths: Iterable[str | Path], meta: Mapping[Path, Mapping[str, str]] | None = None, *,
-               tune_gc: bool = False) -> Iterator[tuple[Path, Report | Exception]]:
+def parse_many(paths: str | Path | Iterable[str | Path], meta: Mapping[Path, Mapping[str, str]] | None = None, *,
+               tune_gc: bool = False, time_budget: float | None = None) -> Iterator[tuple[Path, Report | Exception]]:
     """Parse many files, yielding (path, Report) or (path, the error) for each: one bad file
     (a ReadError naming it and the problem, or any other failure) never stops the rest.
 
-    `meta`: per-file overrides keyed by resolved path, as `nianbao.extract.overrides.load_manifest`
-    returns them for a crawl's manifest. The garbage collector's process-wide settings are left
-    alone unless `tune_gc=True`, which runs the loop inside `nianbao.batch()` (faster on long runs;
-    for a process that owns its GC settings, as the command line does: `batch` unfreezes every
-    frozen object when it ends).
+    `paths` is one path (a str or Path: a file, or a folder whose report files are parsed, sub-
+    folders included, in name order) or an iterable of paths. Each file has its own time budget
+    (`time_budget`, as in `parse`). `meta`: per-file overrides keyed by resolved path, as
+    `nianbao.extract.overrides.load_manifest` returns them for a crawl's manifest.
+
+    The garbage collector's process-wide settings are left alone unless `tune_gc=True`, which runs
+    the loop inside `nianbao.batch()` (faster on long runs; for a process that owns its GC settings,
+    as the command line does: `batch` unfreezes every frozen object when it ends).
     """
     with batch() if tune_gc else nullcontext():
-        for path in paths:
-            p = Path(path)
+        for p in _expand_paths(paths):
             try:
-                result: Report | Exception = parse(p, meta.get(p.resolve()) if meta else None)
+                result: Report | Exception = parse(p, meta.get(p.resolve()) if meta else None,
+                                                   time_budget=time_budget)
             except Exception as exc:  # the batch goes on; the caller gets the error
                 result = exc
             yield p, result
 
 
-def parse_text(text: str, path: str = "<text>", meta: Mapping[str, str] | None = None) -> Report:
-    """Parse a report given as plain text."""
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    report = extract(read_text(text, path=path, sha256=sha), meta)
-    _run_checks(report)
+def _expand_paths(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
+    """One path (a str is a path, never an iterable of characters) or many; folders are walked."""
+    items = [paths] if isinstance(paths, (str, Path)) else paths
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS
+                              and not f.name.startswith("."))
+        else:
+            yield p
+
+
+def parse_text(text: str, path: str = "<text>", meta: Mapping[str, str] | None = None, *,
+               time_budget: float | None = None) -> Report:
+    """Parse a report given as plain text (the same limits and time budget as `parse`)."""
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    with deadline(path, time_budget):
+        report = extract(sanitize_document(cap_document(read_text(text, path=path, sha256=sha))), meta)
+        _run_checks(report)
     return report
 
 
@@ -146,5 +170,5 @@ def load_data(path: str | Path, version: str | None = None, meta: Mapping[str, s
 
 
 def _run_checks(report: Report) -> None:
-    """Add the rule checks' findings."""
-    report.findings.extend(run_checks(report))
+    """Add the rule checks' findings (at most limits.FINDINGS_PER_RULE of each rule)."""
+    report.findings.extend(cap_findings(run_checks(report)))

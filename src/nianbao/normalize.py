@@ -11,12 +11,18 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .limits import MAX_DIGITS
+
 # The one table of Chinese numerals: digits (years, 〇 aside) and the counting numbers of outlines.
 CN_DIGITS = "零一二三四五六七八九"
 CN_NUMERALS = "一二三四五六七八九十"
 # The zeros a year printed in Chinese digits uses beside 零 (二〇二一, 二○二一).
 CN_ZERO_FORMS = "〇○"
 CN_YEAR_DIGITS = CN_ZERO_FORMS + CN_DIGITS
+
+
+# A cell longer than this is not a number (digits, separators, a sign and a unit): not parsed.
+MAX_CELL_NUMBER_CHARS = MAX_DIGITS + MAX_DIGITS // 3 + 24
 
 # Characters that mean "nothing printed here" in a table cell.
 BLANK_MARKS = frozenset({"", "-", "—", "——", "–", "/", "／", "无", "空", "\\", "--", "---", "…", "...", "x", "X"})
@@ -26,12 +32,13 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1",
 
 _SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 # Numbering prefixes: 一、 (一) （一） 1. 1、 1．(1) ①
+# whitespace bounded ({0,8}): two adjacent unbounded runs made a leading whitespace run quadratic
 _NUMBERING_RE = re.compile(
-    r"^\s*(?:"
-    rf"[{CN_NUMERALS}]+\s*[、.．]"
-    rf"|[(（]\s*[{CN_NUMERALS}]+\s*[)）]\s*[、.．]?"
-    r"|[(（]?\s*\d{1,2}\s*[)）]"
-    r"|\d{1,2}\s*[、.．](?!\d)"
+    r"^\s{0,8}(?:"
+    rf"[{CN_NUMERALS}]+\s{{0,8}}[、.．]"
+    rf"|[(（]\s{{0,8}}[{CN_NUMERALS}]+\s{{0,8}}[)）]\s{{0,8}}[、.．]?"
+    r"|[(（]?\s{0,8}\d{1,2}\s{0,8}[)）]"
+    r"|\d{1,2}\s{0,8}[、.．](?!\d)"
     r"|[①②③④⑤⑥⑦⑧⑨]"
     r")\s*"
 )
@@ -99,12 +106,16 @@ def parse_value(text: str | None) -> Value | None:
     s = squash(text)
     if s in BLANK_MARKS:
         return Value(None, blank=True)
+    if len(s) > MAX_CELL_NUMBER_CHARS:
+        return None  # longer than any number a cell prints (and than int() converts: 4,300 digits)
     m = _NUMBER_RE.match(s)
     if not m and re.fullmatch(r"[\dOolIS,.]+", s) and re.search(r"\d", s):
         m = _NUMBER_RE.match(s.translate(_OCR_DIGITS))
     if not m:
         return None
     num = m.group("num").replace(",", "")
+    if len(num.partition(".")[0]) > MAX_DIGITS:
+        return None  # more digits than any count a report holds: unreadable, not a number
     value: int | float = float(num) if "." in num else int(num)
     if m.group("sign") in ("-", "−", "减", "减少"):
         value = -value

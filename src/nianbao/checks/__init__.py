@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from ..limits import check_deadline
 from ..model import Finding, Report
 from .common import cells_of
 from .crossyear import check_cross_year, similarity
@@ -40,14 +41,17 @@ CHECKS: tuple[Callable[[Report], Iterable[Finding]], ...] = (
 
 
 def run_checks(report: Report, previous: Report | None = None) -> list[Finding]:
-    """All findings of the check rules for `report` (and, given last year's report, the cross-year ones).
+    """Return the findings of the check rules for `report` (and, given last year's report, the cross-year ones).
 
-    Reads the report only; does not modify it. Extraction findings already on the report are used to
-    avoid repeating them (e.g. a row reported missing is not also reported blank).
+    The findings are returned, not added: `report.findings` is unchanged (`nianbao.parse` adds them;
+    `recheck` replaces a report's check findings by a fresh run). Reads the report only; extraction
+    findings already on it are used to avoid repeating them (a row reported missing is not also
+    reported blank).
     """
     found: list[Finding] = []
     with cells_of(report):
         for check in CHECKS:
+            check_deadline()
             found.extend(check(report))
             if found and found[0].rule == "check.not_a_report":
                 return found  # nothing else of a report to check

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..document import Document, ReaderNote
+from ..limits import check_deadline
 from ..model import Finding, Report, Source, Tables
-from ..rules.catalogue import RULES, TABLE_LABELS, finding
+from ..rules.catalogue import RULES, TABLE_LABELS, cap_findings, finding
 from ..templates import template_for_version
 from .figures import read_figures
 from .metadata import read_metadata
@@ -21,20 +22,25 @@ def extract(doc: Document, meta_overrides: Mapping[str, str] | None = None) -> R
     `meta_overrides` (title, organization, year, published, url, body_kind) come from a crawl's
     manifest or --meta and win over what the report states; see extract/overrides.py.
     """
+    check_deadline()
     sections = read_sections(doc)
+    check_deadline()
     meta_findings: list[Finding] = []
     meta = read_metadata(doc, sections.preamble, meta_overrides, meta_findings)
     version, evidence = detect_template(doc, meta.year)
     meta.template = version  # type: ignore[assignment]
     meta.template_evidence = evidence  # type: ignore[assignment]
     template = template_for_version(version, meta.year)
+    check_deadline()
     tables = read_tables(doc, template)
+    check_deadline()
     figures = read_figures(doc)
 
     findings: list[Finding] = [_note_finding(n) for n in doc.notes]
     findings.extend(meta_findings)
     findings.extend(sections.findings)
     findings.extend(tables.findings)
+    findings.extend(figures.findings)
     read = {"active_disclosure": tables.active, "applications": tables.applications,
             "reviews_litigation": tables.reviews}
     images = {table: src for table, src in tables.images if table}
@@ -61,7 +67,7 @@ def extract(doc: Document, meta_overrides: Mapping[str, str] | None = None) -> R
         tables=Tables(active_disclosure=tables.active, applications=tables.applications,
                       reviews_litigation=tables.reviews),
         figures=dict(figures.values),
-        findings=findings,
+        findings=cap_findings(findings),
         provenance={**tables.provenance, **figures.provenance},
     )
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document
-from ..model import Provenance
+from ..limits import MAX_DIGITS, abbreviate, too_many_digits
+from ..model import Finding, Provenance
 from ..normalize import nfkc
+from ..rules.catalogue import finding
 
 _N = r"(\d[\d,]*)"
 _STOP = r"[^。；;，,\d]"
@@ -58,31 +60,40 @@ for _kind, _word in (("licensing", "许可"), ("penalty", "处罚"), ("coercion"
 class FiguresRead:
     values: dict[str, int]
     provenance: dict[str, Provenance]
+    findings: list[Finding] = field(default_factory=list)
 
 
 def read_figures(doc: Document) -> FiguresRead:
     values: dict[str, int] = {}
     prov: dict[str, Provenance] = {}
+    too_long: list[Finding] = []
     paragraphs = doc.paragraphs()
     texts = [nfkc(para.text) for para in paragraphs]  # normalised once, searched by every pattern
     for name, patterns in PATTERNS.items():
         for rx in patterns:
-            hit = _first(paragraphs, texts, rx)
+            hit = _first(paragraphs, texts, rx, name, too_long)
             if hit is not None:
                 value, p = hit
                 values[name] = value
                 prov[f"figures.{name}"] = p
                 break
-    return FiguresRead(values, prov)
+    return FiguresRead(values, prov, too_long)
 
 
-def _first(paragraphs: list, texts: list[str], rx: re.Pattern[str]) -> tuple[int, Provenance] | None:
+def _first(paragraphs: list, texts: list[str], rx: re.Pattern[str], name: str = "",
+           too_long: list[Finding] | None = None) -> tuple[int, Provenance] | None:
     for para, text in zip(paragraphs, texts, strict=True):
         m = rx.search(text)
         if m:
+            digits = m.group(1).replace(",", "")
+            if too_many_digits(digits):  # not a count: a finding, and the search goes on
+                if too_long is not None:
+                    too_long.append(finding("extract.number_too_long", [f"figures.{name}"], abbreviate(m.group(0), 200),
+                                            text=abbreviate(m.group(0)), digits=len(digits), limit=MAX_DIGITS))
+                continue
             pos = para.pos
             col = (pos.column or 0) + m.start()
-            return int(m.group(1).replace(",", "")), Provenance(
+            return int(digits), Provenance(
                 text=m.group(0), line=pos.line, column=col if pos.line is not None else None,
                 offset=(pos.offset + m.start()) if pos.offset is not None else None, page=pos.page, bbox=pos.bbox)
     return None

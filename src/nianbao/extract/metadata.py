@@ -42,13 +42,17 @@ _ISO_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\
 _PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发文日期|公开日期|成文日期|发表时间|更新时间|日期)\s*[:：]?\s*")
 _PUBLISHED_KEYS = ("发布时间", "发布日期", "发文日期", "公开日期", "成文日期", "发表时间", "日期", "更新时间")
 
+# Every repetition is bounded and no pattern can start inside a run it would rescan: the contact
+# block is searched in the whole text, which may be hostile (a 150 KB run of letters made the
+# unbounded e-mail pattern quadratic: > 30 s; scripts/regex_audit.py finds such patterns).
 _CONTACT = {
-    "address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*[:：]\s*([^;；,，。)）\n]{3,60})"),
-    "postcode": re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})"),
-    "phone": re.compile(r"(?:联系电话|咨询电话|办公电话|电话)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8}(?:[、/,，]\d{7,8})?"
-                        r"|1\d{10})"),
-    "fax": re.compile(r"(?:传真|传真号码)\s*[:：]?\s*((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8})"),
-    "email": re.compile(r"([A-Za-z0-9_.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"),
+    "address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s{0,8}[:：]\s{0,8}([^;；,，。)）\n]{3,60})"),
+    "postcode": re.compile(r"(?:邮编|邮政编码)\s{0,8}[:：]?\s{0,8}(\d{6})"),
+    "phone": re.compile(r"(?:联系电话|咨询电话|办公电话|电话)\s{0,8}[:：]?\s{0,8}"
+                        r"((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8}(?:[、/,，]\d{7,8})?|1\d{10})"),
+    "fax": re.compile(r"(?:传真|传真号码)\s{0,8}[:：]?\s{0,8}((?:\(?0\d{2,3}\)?[-—－ ]?)?\d{7,8})"),
+    # the look-behind makes a match start only where a run of address characters starts
+    "email": re.compile(r"(?<![A-Za-z0-9_.+\-])([A-Za-z0-9_.+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6})"),
 }
 
 
@@ -339,8 +343,10 @@ def _signature(lines: list[tuple[str, int | None]]) -> tuple[dt.date | None, str
             date = parse_date(line)
             signer = tail[k - 1][0] if k >= 1 and _is_org_line(tail[k - 1][0]) else None
             return date, signer, (tail[k - 1][0] + " " + line if signer else line, no)
+        if len(line) > 50:  # before the search: a hostile last line may be long
+            continue
         m = _SIGNED_LINE.search(line)
-        if m and _is_org_line(m.group(1)) and len(line) <= 50:
+        if m and _is_org_line(m.group(1)):
             return parse_date(line[m.start():]), m.group(1), (line, no)
     return None, None, ("", None)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
 from ..document import Cell, Document, Grid, Paragraph, Position
+from ..limits import abbreviate
 from ..model import ActiveDisclosureTable, ApplicationsTable, Finding, Provenance, ReviewGroup, ReviewsTable
 from ..model.report import CellValue
 from ..normalize import Value, label_key, parse_value, squash
@@ -428,8 +429,8 @@ def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: 
         findings.append(finding("extract.row_incomplete", [base], read.label, table_label=zh, table_label_en=en,
                                 row_label=read.label, found=len(read.values), expected=read.expected))
     for text in read.unreadable:
-        findings.append(finding("extract.value_unreadable", [base], text, table_label=zh, table_label_en=en,
-                                row_label=read.label, text=text))
+        findings.append(finding("extract.value_unreadable", [base], abbreviate(text, 200), table_label=zh,
+                                table_label_en=en, row_label=read.label, text=abbreviate(text)))
 
 
 def _row_label(template: Template, table: str, key: str) -> str:

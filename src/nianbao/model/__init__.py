@@ -1,5 +1,6 @@
 """The report model (pydantic) and its JSON Schema."""
 
+from .paths import CellPathError
 from .report import (
     SCHEMA_ID,
     ActiveDisclosureTable,
@@ -22,7 +23,7 @@ from .report import (
 from .schema import report_json_schema
 
 __all__ = [
-    "SCHEMA_ID", "ActiveDisclosureTable", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
+    "SCHEMA_ID", "ActiveDisclosureTable", "CellPathError", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
     "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
     "where",
 ]

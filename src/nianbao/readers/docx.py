@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Document, Grid, ImageRef, Paragraph, Position, ReaderNote
 from ..errors import ReadError
+from ..limits import MAX_DOCUMENT_CELLS, MAX_TABLE_CELLS, check_deadline
 from ..normalize import CN_DIGITS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -35,11 +37,12 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = f"{{{W}}}"
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts together
-MAX_PART = 100 * 1024 * 1024  # one part (document.xml)
+MAX_PART = 16 * 1024 * 1024  # one part (document.xml of a report: 0.1-3 MB; parsing costs ~0.3 s per MB)
 MAX_RATIO = 200  # uncompressed / compressed, for parts larger than 1 MB
 MAX_ENTRIES = 5000
 MAX_TABLES = 1000
-MAX_CELLS = 200_000
+MAX_CELLS = MAX_DOCUMENT_CELLS
+MAX_LEVEL = 8  # list levels 0-8, as in Word
 
 
 def _check_zip(path: str, data: bytes) -> zipfile.ZipFile:
@@ -56,6 +59,10 @@ def _check_zip(path: str, data: bytes) -> zipfile.ZipFile:
     for info in infos:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_PART and ratio <= MAX_RATIO:
+            raise ReadError(path, f"Word 文档中的 {info.filename} 解压后过大（{info.file_size} 字节，上限 {MAX_PART} 字节），"
+                                  "年度报告不会这么大，拒绝读取",
+                            f"part {info.filename} expands to {info.file_size} bytes (limit {MAX_PART}): refused")
         if info.file_size > MAX_PART or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
             raise ReadError(path, f"Word 文档中的 {info.filename} 解压后过大（{info.file_size} 字节，压缩比 "
                                   f"{ratio:.0f}），疑似压缩炸弹，拒绝读取",
@@ -75,16 +82,45 @@ def _check_zip(path: str, data: bytes) -> zipfile.ZipFile:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
-def _xml(zf: zipfile.ZipFile, name: str, needed: bytes | None = None) -> etree._Element | None:
-    """A part parsed; None when it is missing (or, with `needed`, when it does not contain those bytes)."""
+def _xml(zf: zipfile.ZipFile, name: str, needed: bytes | None = None, path: str = "") -> etree._Element | None:
+    """A part parsed; None when it is missing (or, with `needed`, when it does not contain those bytes).
+
+    Entities are never resolved (no external entity is fetched or read) and libxml2's limits stay
+    on (no `huge_tree`): nesting deeper than 256 and entity expansion are refused with a ReadError.
+    """
     try:
         with zf.open(name) as fh:
             data = fh.read(MAX_PART + 1)
     except KeyError:
         return None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
+        raise ReadError(path, f"Word 文档中的 {name} 无法解压（压缩数据损坏或使用了不支持的压缩方式：{exc}）",
+                        f"cannot decompress {name}: {exc}") from None
     if needed is not None and needed not in data:
         return None
-    return etree.fromstring(data, _PARSER)
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(path, f"Word 文档中的 {name} 不是有效的 XML：{_xml_reason(str(exc))}",
+                        f"{name} is not valid XML: {exc}") from None
+
+
+def _xml_reason(detail: str) -> str:
+    """A Chinese reason for libxml2's message (the English detail follows in parentheses)."""
+    low = detail.lower()
+    if "depth" in low:
+        reason = "元素嵌套层数过深（超过 256 层），拒绝读取"
+    elif "amplification" in low or "entity" in low and ("loop" in low or "expan" in low):
+        reason = "含有递归展开的实体定义（实体扩展攻击），拒绝读取"
+    elif "entity" in low:
+        reason = "引用了未定义或外部的实体"
+    elif "premature end" in low or "extra content" in low or "not properly terminated" in low:
+        reason = "内容不完整或已损坏"
+    elif "encoding" in low or "char" in low:
+        reason = "含有无效字符或编码错误"
+    else:
+        reason = "结构损坏"
+    return f"{reason}（{detail}）"
 
 
 # --------------------------------------------------------------------------- numbering
@@ -101,6 +137,33 @@ def _cn(n: int) -> str:
     return str(n)
 
 
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+MAX_ROMAN = 3999  # the largest number Roman numerals write without overbars; larger ones print as digits
+MAX_LIST_NUMBER = 32767  # Word's own upper bound for a list's start value; counters are clamped to it
+
+
+def _roman(n: int) -> str:
+    """Computed digit by digit (a list starting at 2**31-1 once took minutes when counted up to)."""
+    if not 1 <= n <= MAX_ROMAN:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN:
+        q, n = divmod(n, value)
+        out.append(letters * q)
+    return "".join(out)
+
+
+def _int(value: str | None, default: int, low: int, high: int) -> int:
+    """A numbering attribute as Word reads it: a bad or missing value is the default, the rest clamped."""
+    if value is None:
+        return default
+    text = value.strip()
+    if not text or len(text) > 12 or not text.lstrip("+-").isdigit():
+        return default
+    return min(max(int(text), low), high)
+
+
 def _fmt(n: int, kind: str) -> str:
     if kind in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional"):
         if kind == "ideographTraditional":
@@ -112,11 +175,7 @@ def _fmt(n: int, kind: str) -> str:
         s = chr(ord("A") + (n - 1) % 26)
         return s if kind == "upperLetter" else s.lower()
     if kind in ("upperRoman", "lowerRoman"):
-        vals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        out, k = "", n
-        for v, r in vals:
-            while k >= v:
-                out, k = out + r, k - v
+        out = _roman(n)
         return out if kind == "upperRoman" else out.lower()
     if kind == "none" or kind == "bullet":
         return ""
@@ -143,13 +202,13 @@ class _Numbering:
         for a in root.iterfind(f"{_W}abstractNum"):
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in a.iterfind(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                ilvl = _int(lvl.get(f"{_W}ilvl"), 0, 0, MAX_LEVEL)
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
                 start = lvl.find(f"{_W}start")
                 lv[ilvl] = (fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
                             text.get(f"{_W}val", "") if text is not None else "",
-                            int(start.get(f"{_W}val", "1")) if start is not None else 1)
+                            _int(start.get(f"{_W}val"), 1, 0, MAX_LIST_NUMBER) if start is not None else 1)
             abstract[a.get(f"{_W}abstractNumId", "")] = lv
         for n in root.iterfind(f"{_W}num"):
             ref = n.find(f"{_W}abstractNumId")
@@ -164,12 +223,12 @@ class _Numbering:
         if not levels or ilvl not in levels:
             return ""
         key = self.abstract_of.get(num_id, num_id)
-        counters = self.counters.setdefault(key, [0] * 10)
+        counters = self.counters.setdefault(key, [0] * (MAX_LEVEL + 1))
         for k in range(ilvl + 1):
             if counters[k] == 0 and k < ilvl:
                 counters[k] = levels.get(k, ("", "", 1))[2]
-        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else levels[ilvl][2]
-        for k in range(ilvl + 1, 10):
+        counters[ilvl] = min(counters[ilvl] + 1, MAX_LIST_NUMBER) if counters[ilvl] else levels[ilvl][2]
+        for k in range(ilvl + 1, MAX_LEVEL + 1):
             counters[k] = 0
         fmt, text, _ = levels[ilvl]
         if fmt == "bullet":
@@ -190,21 +249,32 @@ class _Lazy:
     parse) and is only needed for a paragraph that names a style and has no numbering of its own.
     """
 
-    def __init__(self, zf: zipfile.ZipFile) -> None:
+    def __init__(self, zf: zipfile.ZipFile, path: str = "") -> None:
         self._zf = zf
+        self._path = path
+        self.notes: list[ReaderNote] = []
         self._numbering: _Numbering | None = None
         self._styles: dict[str, tuple[str, int]] | None = None
+
+    def _optional(self, name: str, needed: bytes | None = None) -> etree._Element | None:
+        """A part the text does not depend on: when it is broken, Word ignores it, and so do we."""
+        try:
+            return _xml(self._zf, name, needed, self._path)
+        except ReadError as exc:
+            self.notes.append(ReaderNote("extract.reader_note", f"{exc.reason}；已忽略该部分（自动编号未读取），正文照常读取",
+                                         f"{exc.reason_en}; the part was ignored (no automatic numbering)"))
+            return None
 
     @property
     def numbering(self) -> _Numbering:
         if self._numbering is None:
-            self._numbering = _Numbering.load(_xml(self._zf, "word/numbering.xml"))
+            self._numbering = _Numbering.load(self._optional("word/numbering.xml"))
         return self._numbering
 
     @property
     def styles_num(self) -> dict[str, tuple[str, int]]:
         if self._styles is None:
-            self._styles = _style_numbering(_xml(self._zf, "word/styles.xml", b"numPr"))
+            self._styles = _style_numbering(self._optional("word/styles.xml", b"numPr"))
         return self._styles
 
 
@@ -214,6 +284,7 @@ class _State:
     table_index: int = 0
     cells: int = 0
     tables_skipped: int = 0
+    rows_dropped: int = 0  # rows of tables cut at MAX_TABLE_CELLS
     paragraph_index: int = 0
     media: bool = False  # the file holds pictures: paragraphs are searched for them
 
@@ -247,10 +318,13 @@ def _paragraph_text(p: etree._Element, boxes: list[etree._Element]) -> str:
                 append(_FIXED[tag])
             elif tag == _SYM:
                 code = child.get(_CHAR, "")
-                try:
-                    append(chr(int(code, 16)))
-                except ValueError:
-                    pass
+                # a surrogate code passes (the reader boundary replaces it and says so); others
+                # outside Unicode are dropped as Word draws nothing for them
+                if 0 < len(code) <= 6:
+                    try:
+                        append(chr(int(code, 16)))
+                    except ValueError:
+                        pass
             elif tag == _TXBX:
                 boxes.append(child)
             elif tag == _ALT:
@@ -282,7 +356,7 @@ def _numbering_label(p: etree._Element, state: _State) -> str:
         nid = numpr.find(_NUMID)
         lvl = numpr.find(_ILVL)
         num_id = nid.get(_VAL) if nid is not None else None
-        ilvl = int(lvl.get(_VAL, "0")) if lvl is not None else 0
+        ilvl = _int(lvl.get(_VAL), 0, 0, MAX_LEVEL) if lvl is not None else 0
     else:
         style = ppr.find(_PSTYLE)
         if style is not None and style.get(_VAL) in state.parts.styles_num:
@@ -301,6 +375,8 @@ def _blocks(container: etree._Element, state: _State) -> Iterator[Block]:
             label = _numbering_label(child, state)
             full = (label + text) if text.strip() else ""
             state.paragraph_index += 1
+            if not state.paragraph_index & 1023:
+                check_deadline()
             for piece in full.split("\n"):
                 if piece.strip():
                     yield Paragraph(piece.strip(), Position(line=state.paragraph_index))
@@ -324,10 +400,12 @@ def _blocks(container: etree._Element, state: _State) -> Iterator[Block]:
 
 
 def _table(tbl: etree._Element, state: _State) -> Iterator[Block]:
+    check_deadline()
     if state.table_index >= MAX_TABLES or state.cells >= MAX_CELLS:
         state.tables_skipped += 1
         return
     index = state.table_index
+    cells_before = state.cells
     state.table_index += 1
     rows: list[list[Cell]] = []
     nested: list[Block] = []
@@ -347,10 +425,7 @@ def _table(tbl: etree._Element, state: _State) -> Iterator[Block]:
             if tcpr is not None:
                 gs = tcpr.find(_GRIDSPAN)
                 if gs is not None:
-                    try:
-                        span = max(1, min(int(gs.get(_VAL, "1")), 64))
-                    except ValueError:
-                        span = 1
+                    span = _int(gs.get(_VAL), 1, 1, 64)
                 vm = tcpr.find(_VMERGE)
                 continued = vm is not None and vm.get(_VAL, "continue") == "continue"
             texts: list[str] = []
@@ -368,6 +443,9 @@ def _table(tbl: etree._Element, state: _State) -> Iterator[Block]:
             nested = []
             start_row = len(rows)
         if state.cells >= MAX_CELLS:
+            break
+        if state.cells - cells_before >= MAX_TABLE_CELLS:  # a template table has < 400 cells
+            state.rows_dropped += sum(1 for tr in tbl if tr.tag == _TR) - (r + 1)
             break
     if rows[start_row:]:
         yield Grid(rows=rows[start_row:], pos=Position(table=index, row=start_row))
@@ -413,7 +491,7 @@ def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str, int]
         nid = numpr.find(f"{_W}numId")
         lvl = numpr.find(f"{_W}ilvl")
         if nid is not None:
-            out[st.get(f"{_W}styleId", "")] = (nid.get(f"{_W}val", ""), int(lvl.get(f"{_W}val", "0"))
+            out[st.get(f"{_W}styleId", "")] = (nid.get(f"{_W}val", ""), _int(lvl.get(f"{_W}val"), 0, 0, MAX_LEVEL)
                                                 if lvl is not None else 0)
     return out
 
@@ -448,13 +526,19 @@ def _read_pictures(zf: zipfile.ZipFile, doc: Document) -> None:
 
 def read_docx(path: str, data: bytes, sha256: str) -> Document:
     zf = _check_zip(path, data)
-    root = _xml(zf, "word/document.xml")
+    root = _xml(zf, "word/document.xml", path=path)
     if root is None or root.find(f"{_W}body") is None:
         raise ReadError(path, "Word 文档没有正文（word/document.xml 中没有 w:body）", "no w:body in word/document.xml")
-    state = _State(_Lazy(zf))
+    state = _State(_Lazy(zf, path))
     doc = Document(path=path, format="docx", sha256=sha256)
     state.media = any(n.startswith("word/media/") for n in zf.namelist())
     doc.blocks.extend(_blocks(root.find(f"{_W}body"), state))
+    doc.notes.extend(state.parts.notes)
+    if state.rows_dropped:
+        doc.notes.append(ReaderNote("extract.reader_note",
+                                    f"Word 文档表格单元格过多（每个表格上限 {MAX_TABLE_CELLS} 个）：{state.rows_dropped} 行未读取",
+                                    f"too many cells in a table (limit {MAX_TABLE_CELLS}): {state.rows_dropped} rows "
+                                    "were not read"))
     if state.media:
         _read_pictures(zf, doc)
     if state.tables_skipped:

@@ -30,10 +30,14 @@ from functools import lru_cache
 
 from lxml import etree
 
+import nianbao.limits as limits  # the module: tests and callers may change its constants
+
 from ..document import Cell, Document, Grid, ImageRef, Paragraph, Position, ReaderNote
 from ..errors import ReadError
 from ..normalize import CN_NUMERALS, is_value
 from .decode import decode_bytes
+from .sanitize import clean_text
+from .sanitize import note as replaced_note
 
 # Elements whose content is never part of the report.
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "select", "option",
@@ -64,13 +68,16 @@ _REPORT_TEXT = etree.XPath("//body//text()[contains(., '报告') or contains(., 
 
 # Lines that are page furniture, dropped whole (as in the text reader).
 _JUNK_LINE = re.compile(
-    r"当前位置|您现在的位置|您所在的位置|打印\s*(?:本页|此页)?\s*[|｜]?\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|"
+    r"当前位置|您现在的位置|您所在的位置|打印\s{0,8}(?:本页|此页)?\s{0,8}[|｜]?\s{0,8}关闭|【\s{0,8}打印\s{0,8}】|【\s{0,8}关闭\s{0,8}】|"
     r"关闭窗口|分享到|扫一扫|上一篇|下一篇|网站地图|版权所有|ICP备|网站标识码|主办单位|技术支持|"
-    r"相关链接|收藏本页|^\s*(?:打印|关闭|返回顶部|【?\s*返回\s*】?)\s*$"
+    r"相关链接|收藏本页|^\s{0,8}(?:打印|关闭|返回顶部|【?\s{0,8}返回\s{0,8}】?)\s{0,8}$"
 )
+# Spaces are bounded ({0,8}): unbounded ones in front of a literal made long whitespace runs
+# quadratic (scripts/regex_audit.py); the digit count is bounded for the same reason.
 _JUNK_FRAGMENT = re.compile(
-    r"[【\[]?\s*字[体号]\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小|[大中小]\s*[|｜]?\s*[大中小]?\s*[|｜]?\s*[大中小]?)?"
-    r"\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】|(?:浏览|访问|阅读|点击)(?:次数|量|数)\s*[:：]\s*\d*"
+    r"\s{0,8}(?:[【\[]\s{0,8})?字[体号]\s{0,8}[:：]\s{0,8}[\[【]?\s{0,8}"
+    r"(?:大\s{0,8}中\s{0,8}小|[大中小]\s{0,8}[|｜]?\s{0,8}[大中小]?\s{0,8}[|｜]?\s{0,8}[大中小]?)?"
+    r"\s{0,8}[\]】]?\s{0,8}[】\]]?|【\s{0,8}(?:大|中|小)\s{0,8}】|(?:浏览|访问|阅读|点击)(?:次数|量|数)\s{0,8}[:：]\s{0,8}\d{0,12}"
 )
 # Words one of which every match of the pattern above contains, tried first: a plain alternation
 # is about 10x faster in `re` (≈ 0.09 ms of 4.4 ms a page; tests/test_html_fastpaths.py checks they agree).
@@ -121,7 +128,10 @@ _SECTION_START = re.compile(rf"^\s*[{CN_NUMERALS[:6]}][、.．]")
 
 LONG_CELL = 150  # a cell with more text than this holds prose: the table is a layout table
 META_BLOCK_MAX = 1000  # a metadata block is short
-MAX_SPAN = 1000
+# … and made of few elements: testing an element's whole text is then cheap. Without this bound
+# a chain of 2,000 nested <div>s with a short text cost O(depth²): each level collected its subtree.
+META_BLOCK_ELEMENTS = 200
+TITLE_ELEMENTS = 200  # a title candidate (the element holding 报告 and two wrappers) is small
 
 
 # What `_measure` knows of an element, as a list (about a thousand are made per page; a list is
@@ -218,8 +228,23 @@ def decode_html(data: bytes) -> tuple[str, list]:
 
 def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     """Read the text of an HTML page into a Document."""
+    # lxml refuses strings holding NUL, control characters or lone surrogates: replace them first
+    text, n_sur, n_ctl = clean_text(text)
+    text, elements = _within_element_limit(text)
     root = _parse(text, path)
     doc = Document(path=path, format="html", sha256=sha256)
+    if root.get(_TOO_DEEP):
+        doc.notes.append(ReaderNote("extract.reader_note", "页面元素嵌套超过 2048 层，更深处的内容未读取",
+                                    "elements are nested more than 2,048 deep; the deeper content was not read"))
+    if elements:
+        doc.notes.append(ReaderNote(
+            "extract.reader_note",
+            f"页面元素过多（约 {elements} 个标签，上限 {limits.MAX_HTML_TAGS} 个）：只读取了前 {limits.MAX_HTML_TAGS} 个标签以内的内容",
+            f"too many elements (about {elements} tags, limit {limits.MAX_HTML_TAGS}): only the content before "
+            f"tag {limits.MAX_HTML_TAGS} was read"))
+    replaced = replaced_note(n_sur, n_ctl)
+    if replaced is not None:
+        doc.notes.append(replaced)
     head_meta = _head_meta(root)
     for el in _hidden(root):
         if el.getparent() is not None and el.tag not in ("html", "body"):
@@ -228,6 +253,7 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
     body = root.find("body")
     if body is None:
         body = root
+    limits.check_deadline()
     measured = _measure(body)
     stats = measured.stats
     article = _find_body(body, stats)
@@ -239,6 +265,26 @@ def read_html(text: str, path: str = "<html>", sha256: str = "") -> Document:
         if name in head_meta and key not in doc.page_meta and not _has_key_like(doc.page_meta, key):
             doc.page_meta[key] = head_meta[name]
     return doc
+
+
+def _within_element_limit(text: str) -> tuple[str, int]:
+    """The page cut before its MAX_HTML_TAGS-th tag (lxml closes what is left open), and the number
+    of tags when it was cut (0 when not). Parsing and measuring cost grows with the elements; a
+    report page has a few thousand, a hostile one a million cells (10 MB: 5.6 s, 830 MB)."""
+    limit = limits.MAX_HTML_TAGS
+    tags = text.count("<")
+    if tags <= limit:
+        return text, 0
+    at = -1
+    for m in _TAG_START.finditer(text):
+        limit -= 1
+        if limit == 0:
+            at = m.start()
+            break
+    return (text[:at], tags) if at >= 0 else (text, 0)
+
+
+_TAG_START = re.compile("<")
 
 
 def _hidden(root: etree._Element) -> list[etree._Element]:
@@ -290,7 +336,13 @@ def _parse(text: str, path: str) -> etree._Element:
         raise ReadError(path, f"无法解析 HTML：{exc}", f"cannot parse HTML: {exc}") from None
     if root is None:
         raise ReadError(path, "HTML 文件没有内容", "the HTML file is empty")
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        # libxml2 stops at 2,048 levels of nesting: what is deeper is not in the tree
+        root.set(_TOO_DEEP, "1")
     return root
+
+
+_TOO_DEEP = "data-nianbao-too-deep"
 
 
 def _head_meta(root: etree._Element) -> dict[str, str]:
@@ -488,7 +540,7 @@ def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._E
             continue
         seen.add(el)
         st = stats.get(el)
-        if st is None or st[TOTAL] > 120:
+        if st is None or st[TOTAL] > 120 or st[SIZE] > TITLE_ELEMENTS:
             continue
         text = _clean(_text_with_breaks(el).replace(_BREAK, ""))
         text = re.sub(r"^(?:标\s*题|名\s*称)\s*[:：]\s*", "", text)
@@ -508,7 +560,7 @@ def _page_title(root: etree._Element, head: dict[str, str], stats: dict[etree._E
             best, best_score = text, score
     if best is None and site:
         # the <title> often reads "report title_site name": keep the part naming the report
-        for part in re.split(r"\s*[_|｜—–-]{1,2}\s*", site):
+        for part in re.split(r"\s{0,8}[_|｜—–-]{1,2}\s{0,8}", site[:300]):
             if re.search(r"年度?报告|年报", part) and re.search(r"信息公开|政务公开", part):
                 return part
     return best
@@ -557,7 +609,7 @@ def _page_meta_outside(body: etree._Element, article: etree._Element, stats: dic
             continue
         if el.tag == "a" or (st[N_LINKS] >= 3 and st[LINKS] >= 0.8 * st[TOTAL]):
             continue
-        if st[TOTAL] <= META_BLOCK_MAX:
+        if st[TOTAL] <= META_BLOCK_MAX and st[SIZE] <= META_BLOCK_ELEMENTS:
             if st[TOTAL] == 0 or not _META_HINT.search("".join(el.itertext())):
                 continue
             text = _text_with_breaks(el)
@@ -604,44 +656,44 @@ def _text_with_breaks(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def _collect(e: etree._Element, parts: list[str]) -> None:
-    """Append the text of `e` with breaks at <br> and around blocks (leaf children done inline)."""
-    tag = e.tag
-    if tag.__class__ is not str:
-        tag = ""  # a comment or PI: its text counts
-    block = tag in _BLOCK
-    if tag == "br":
-        parts.append(_BREAK)
-    else:
-        if block:
+def _collect(root: etree._Element, parts: list[str]) -> None:
+    """Append the text of `root` with breaks at <br> and around blocks.
+
+    Walked with an explicit stack, not recursion: a page may nest elements deeper than Python's
+    recursion limit (lxml keeps up to 2,047 levels).
+    """
+    stack: list[tuple[etree._Element, int]] = [(root, _OPEN)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        e, step = pop()
+        if step == _TAIL:
+            tail = e.tail
+            if tail:
+                parts.append(tail)
+            continue
+        if step == _CLOSE:
             parts.append(_BREAK)
-        text = e.text
-        if text:
-            parts.append(text)
-    for c in e.getchildren():
-        if len(c):
-            _collect(c, parts)
+            continue
+        tag = e.tag
+        if tag.__class__ is not str:
+            tag = ""  # a comment or PI: its text counts
+        if tag == "br":
+            parts.append(_BREAK)
         else:
-            ctag = c.tag
-            if ctag.__class__ is not str:
-                ctag = ""
-            if ctag == "br":
+            if tag in _BLOCK:
                 parts.append(_BREAK)
-            elif ctag in _BLOCK:
-                parts.append(_BREAK)
-                text = c.text
-                if text:
-                    parts.append(text)
-                parts.append(_BREAK)
-            else:
-                text = c.text
-                if text:
-                    parts.append(text)
-        tail = c.tail
-        if tail:
-            parts.append(tail)
-    if block:
-        parts.append(_BREAK)
+                push((e, _CLOSE))
+            text = e.text
+            if text:
+                parts.append(text)
+        children = e.getchildren()
+        for k in range(len(children) - 1, -1, -1):
+            c = children[k]
+            push((c, _TAIL))
+            push((c, _OPEN))
+
+
+_OPEN, _CLOSE, _TAIL = 0, 1, 2
 
 
 def _cell_text(td: etree._Element) -> str:
@@ -709,17 +761,18 @@ def _table_cells(table: etree._Element) -> list[etree._Element]:
 def _span(value: str | None) -> int:
     if value is None:
         return 1
-    try:
-        n = int(str(value).strip().rstrip(";"))
-    except (TypeError, ValueError):
-        return 1
-    return min(max(n, 1), MAX_SPAN)
+    text = str(value).strip().rstrip(";")
+    if not text.isdigit() or len(text) > 6:  # "1e9", "-3": 1 as browsers read them; 5,000 digits: the cap
+        return limits.MAX_SPAN if text.isdigit() else 1
+    n = int(text)
+    return min(max(n, 1), limits.MAX_SPAN)
 
 
 def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int = 0) -> list[list[Cell]]:
     """Place every cell at its logical row/column; a span leaves copies marked merged."""
     n = len(rows)
     grid: list[dict[int, Cell]] = [{} for _ in rows]
+    budget = limits.MAX_TABLE_CELLS
     for r, row in enumerate(rows):
         placed = grid[r]
         c = 0
@@ -735,8 +788,13 @@ def _expand(rows: list[list[tuple[etree._Element, str]]], index: int, row0: int 
             rs_attr = td.get("rowspan")
             cs_attr = td.get("colspan")
             rs = n - r if rs_attr is not None and rs_attr.strip() == "0" else _span(rs_attr)
+            rs = min(rs, n - r)  # the grid is sized to the rows present, not to what a span claims
             cs = _span(cs_attr)
-            for dr in range(min(rs, n - r)):
+            if rs * cs > budget:  # the copies of all spans share the table's cell budget
+                cs = max(1, budget // rs)
+                rs = min(rs, max(1, budget // cs))
+            budget -= rs * cs
+            for dr in range(rs):
                 target = grid[r + dr]
                 for dc in range(cs):
                     if (dr or dc) and (c + dc) not in target:
@@ -771,10 +829,33 @@ class _Walker:
         self.parts: list[str] = []
         self.line: int | None = None
         self.in_body_text = False  # a section heading was seen: metadata blocks no longer expected
+        self.cells = 0  # table cells read so far (limits.MAX_DOCUMENT_CELLS)
+        self.steps: list[tuple] = []
 
     def run(self) -> None:
-        self.visit(self.article, top=True)
+        """Walk the article with an explicit stack of steps (not recursion: pages nest elements
+        deeper than Python's recursion limit, tables within tables included)."""
+        self.steps = [(_VISIT, self.article, True)]
+        steps = self.steps
+        n = 0
+        while steps:
+            n += 1
+            if not n & 4095:
+                limits.check_deadline()
+            op, a, b = steps.pop()
+            if op is _VISIT:
+                self.visit(a, b)
+            elif op is _TAIL:
+                self.add(a.tail, b)
+            elif op is _FLUSH:
+                self.flush()
+            else:
+                a(*b)
         self.flush()
+
+    def later(self, todo: list[tuple]) -> None:
+        """Schedule `todo` (steps in the order they are to run) before whatever was scheduled."""
+        self.steps.extend(reversed(todo))
 
     # -- text lines
     def add(self, text: str | None, el: etree._Element) -> None:
@@ -827,7 +908,7 @@ class _Walker:
         if self.in_body_text:
             return False
         st = self.stats.get(el)
-        if st is None or st[TOTAL] > META_BLOCK_MAX or st[TOTAL] == 0:
+        if st is None or st[TOTAL] > META_BLOCK_MAX or st[TOTAL] == 0 or st[SIZE] > META_BLOCK_ELEMENTS:
             return False
         text = _text_with_breaks(el)
         if not _META_RE.search(text):
@@ -861,12 +942,15 @@ class _Walker:
         if block:
             self.flush()
         self.add(el.text, el)
-        for child in el.getchildren():
-            self.visit(child)
-            if child.tail:
-                self.add(child.tail, el)
+        steps = self.steps
         if block:
-            self.flush()
+            steps.append(_FLUSH_STEP)
+        children = el.getchildren()
+        for k in range(len(children) - 1, -1, -1):
+            child = children[k]
+            if child.tail:
+                steps.append((_TAIL, child, el))
+            steps.append((_VISIT, child, False))
 
     def image(self, el: etree._Element) -> None:
         src = (el.get("data-original") or el.get("data-src") or el.get("src") or "").strip()
@@ -885,10 +969,10 @@ class _Walker:
     def table(self, table: etree._Element) -> None:
         index = self.table_index.get(table, len(self.table_index))
         rows = _table_rows(table)
+        todo: list[tuple] = []
         cap = table.find("caption")
         if cap is not None:
-            self.visit(cap)
-            self.flush()
+            todo += [(_VISIT, cap, False), _FLUSH_STEP]
         layout_rows = []
         get = self.stats.get
         for tr in rows:
@@ -905,39 +989,63 @@ class _Walker:
         row0 = 0
         for r, (tr, cells, block) in enumerate(layout_rows):
             if block:
-                self.emit_run(run, index, row0)
+                todo.append((_CALL, self.emit_run, (run, index, row0)))
                 run = []
                 row0 = r + 1
                 for c in cells:
-                    self.visit(c)
-                    self.flush()
+                    todo += [(_VISIT, c, False), _FLUSH_STEP]
             else:
                 run.append((tr, cells))
-        self.emit_run(run, index, row0)
+        todo.append((_CALL, self.emit_run, (run, index, row0)))
+        self.later(todo)
 
     def emit_run(self, run: list[tuple[etree._Element, list[etree._Element]]], index: int, row0: int) -> None:
         if not run:
             return
+        run = self.within_budget(run)
         texts = [[(c, _cell_text(c)) for c in cells] for _, cells in run]
         filled = [sum(1 for _, t in row if t) for row in texts]
         if max(filled, default=0) < 2:
             # one filled cell per row: a layout of lines, not a grid
-            for _, cells in run:
-                for c in cells:
-                    self.visit(c)
-                    self.flush()
+            self.later([step for _, cells in run for c in cells for step in ((_VISIT, c, False), _FLUSH_STEP)])
             return
         # leading rows with a single filled cell are the table's caption lines
         k = 0
+        todo: list[tuple] = []
         while k < len(run) and filled[k] <= 1:
-            for c in run[k][1]:
-                self.visit(c)
-                self.flush()
+            todo += [step for c in run[k][1] for step in ((_VISIT, c, False), _FLUSH_STEP)]
             k += 1
         if k:
             run, texts = run[k:], texts[k:]
+        todo.append((_CALL, self.emit_grid, (run, texts, index, row0 + k)))
+        self.later(todo)
+
+    def within_budget(self, run: list[tuple[etree._Element, list[etree._Element]]]
+                      ) -> list[tuple[etree._Element, list[etree._Element]]]:
+        """The rows of a run up to the cell limits (per table and per page); a note for the rest."""
+        allowed = min(limits.MAX_TABLE_CELLS, limits.MAX_DOCUMENT_CELLS - self.cells)
+        total = 0
+        for k, (_, cells) in enumerate(run):
+            total += len(cells)
+            if total > allowed:
+                kept = run[:k]
+                dropped = sum(len(c) for _, c in run[k:])
+                self.doc.notes.append(ReaderNote(
+                    "extract.reader_note",
+                    f"表格单元格过多：只读取了前 {k} 行，其余 {len(run) - k} 行（{dropped} 个单元格）未读取"
+                    f"（每个表格上限 {limits.MAX_TABLE_CELLS} 个、每个文件上限 {limits.MAX_DOCUMENT_CELLS} 个单元格）",
+                    f"too many table cells: only the first {k} rows were read, {len(run) - k} rows ({dropped} cells) "
+                    f"were not (limits: {limits.MAX_TABLE_CELLS} per table, {limits.MAX_DOCUMENT_CELLS} per file)"))
+                self.cells += total - len(run[k][1])
+                return kept
+        self.cells += total
+        return run
+
+    def emit_grid(self, run: list[tuple[etree._Element, list[etree._Element]]],
+                  texts: list[list[tuple[etree._Element, str]]], index: int, row0: int) -> None:
+        limits.check_deadline()
         self.in_body_text = self.in_body_text or any(is_value(t) and t for row in texts for _, t in row)
-        grid_rows = _expand(texts, index, row0 + k)
+        grid_rows = _expand(texts, index, row0)
         if any(grid_rows):
             first = run[0][0]
             self.doc.blocks.append(Grid(rows=grid_rows, pos=Position(line=first.sourceline, table=index)))
@@ -951,6 +1059,11 @@ class _Walker:
                 if st is not None and st[N_IMAGES]:
                     for img in c.iter("img"):
                         self.image(img)
+
+
+# steps of the walk (see _Walker.run)
+_VISIT, _TAIL, _FLUSH, _CALL = "visit", "tail", "flush", "call"
+_FLUSH_STEP = (_FLUSH, None, None)
 
 
 

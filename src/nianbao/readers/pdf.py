@@ -20,6 +20,7 @@ from typing import Any
 
 from ..document import Document, ImageRef, Position, ReaderNote
 from ..errors import ReadError
+from ..limits import MAX_PDF_CHARS, check_deadline
 from .pdf_layout import PageLayout, is_unreadable, layout_blocks
 
 MAX_PAGES = 300  # an annual report has 3-40 pages; more pages are not read (and a note says so)
@@ -31,10 +32,10 @@ OCR = os.environ.get("NIANBAO_OCR", "1") != "0"
 OCR_DPI = 200
 UNREADABLE_SHARE = 0.3  # more unmapped glyphs than this: the text layer is garbage (odd font encoding)
 
-Backend = Callable[[bytes, str], tuple[list[PageLayout], int]]
+Backend = Callable[[bytes, str], tuple[list[PageLayout | None], int]]
 
 
-def _pdfium_pages(data: bytes, path: str) -> tuple[list[PageLayout], int]:
+def _pdfium_pages(data: bytes, path: str) -> tuple[list[PageLayout | None], int]:
     import pypdfium2 as pdfium
 
     from .pdf_pdfium import page_layout
@@ -45,12 +46,39 @@ def _pdfium_pages(data: bytes, path: str) -> tuple[list[PageLayout], int]:
         raise _open_error(path, str(exc)) from None
     try:
         total = len(pdf)
-        return [page_layout(pdf, i) for i in range(min(total, MAX_PAGES))], total
+        return _layouts(page_layout, pdf, total), total
     finally:
         pdf.close()
 
 
-def _plumber_pages(data: bytes, path: str) -> tuple[list[PageLayout], int]:
+def _layouts(layout: Callable[[Any, int], PageLayout], pdf: Any, total: int) -> list[PageLayout | None]:
+    """Pages up to MAX_PAGES, and only while their characters stay within limits.MAX_PDF_CHARS
+    (a page of 240,000 characters takes ~4 s to lay out; the pages after the limit are not read,
+    and the note on pages not read says so)."""
+    out: list[PageLayout | None] = []
+    chars = 0
+    for i in range(min(total, MAX_PAGES)):
+        if chars > MAX_PDF_CHARS:
+            break
+        page = _checked(layout, pdf, i)
+        chars += len(page.chars) if page is not None else 0
+        out.append(page)
+    return out
+
+
+def _checked(layout: Callable[[Any, int], PageLayout], pdf: Any, i: int) -> PageLayout | None:
+    """Page i's layout, or None when the page cannot be loaded (a damaged page object): the other
+    pages are still read, and a note names the pages left out."""
+    check_deadline()  # between pages: one page's layout is not interrupted
+    try:
+        return layout(pdf, i)
+    except ReadError:
+        raise
+    except Exception:  # noqa: BLE001 - pdfium/pdfminer raise many types for a damaged page
+        return None
+
+
+def _plumber_pages(data: bytes, path: str) -> tuple[list[PageLayout | None], int]:
     from .pdf_plumber import open_pdf, page_layout
 
     try:
@@ -59,7 +87,7 @@ def _plumber_pages(data: bytes, path: str) -> tuple[list[PageLayout], int]:
         raise _open_error(path, f"{type(exc).__name__}: {exc}") from None
     try:
         total = len(pdf.pages)
-        return [page_layout(pdf, i) for i in range(min(total, MAX_PAGES))], total
+        return _layouts(page_layout, pdf, total), total
     finally:
         pdf.close()
 
@@ -81,7 +109,11 @@ def _open_error(path: str, detail: str) -> ReadError:
 def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Document:
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ReadError(path, "不是 PDF 文件（文件头不是 %PDF）", "not a PDF file (no %PDF header)")
-    pages, total = BACKENDS[backend](data, path)
+    loaded, total = BACKENDS[backend](data, path)
+    pages = [p for p in loaded if p is not None]
+    broken = [k + 1 for k, p in enumerate(loaded) if p is None]
+    if broken and not pages:
+        raise ReadError(path, "PDF 已损坏：所有页面都无法载入", "the PDF is damaged: no page can be loaded")
     doc = Document(path=path, format="pdf", sha256=sha256)
     text_pages: list[PageLayout] = []
     scanned: list[int] = []
@@ -142,18 +174,24 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         scanned = [n for n in scanned if n not in ocr_pages]
         garbled = [n for n in garbled if n not in ocr_pages]
     if scanned:
-        doc.notes.append(_pages_note("extract.scanned_pages", scanned, len(pages),
+        doc.notes.append(_pages_note("extract.scanned_pages", scanned, len(loaded),
                                      "没有文字层（扫描件或图片），其中的表格和文字未读取，需 OCR 识别",
                                      "have no text layer (scanned or image only); their text and tables were "
                                      "not read and need OCR"))
     if garbled:
-        doc.notes.append(_pages_note("extract.scanned_pages", garbled, len(pages),
+        doc.notes.append(_pages_note("extract.scanned_pages", garbled, len(loaded),
                                      "的文字层编码无法识别（字体未映射到 Unicode），其中的表格和文字未读取，需 OCR 识别",
                                      "have a text layer whose font encoding cannot be mapped to Unicode; their "
                                      "text and tables were not read and need OCR"))
-    if total > len(pages):
-        doc.notes.append(ReaderNote("extract.reader_note", f"PDF 共 {total} 页，只读取了前 {len(pages)} 页",
-                                    f"the PDF has {total} pages; only the first {len(pages)} were read"))
+    if broken:
+        doc.notes.append(_pages_note("extract.reader_note", broken, len(loaded), "已损坏，无法载入，其中的内容未读取",
+                                     "are damaged and could not be loaded; their content was not read"))
+    if total > len(loaded):
+        doc.notes.append(ReaderNote("extract.reader_note",
+                                    f"PDF 共 {total} 页，只读取了前 {len(loaded)} 页（上限 {MAX_PAGES} 页、"
+                                    f"{MAX_PDF_CHARS} 个字符）",
+                                    f"the PDF has {total} pages; only the first {len(loaded)} were read "
+                                    f"(limits: {MAX_PAGES} pages, {MAX_PDF_CHARS} characters)"))
     return doc
 
 

@@ -16,18 +16,22 @@ from dataclasses import dataclass
 
 from ..document import Cell, Document, Grid, Paragraph, Position
 from ..errors import ReadError
+from ..limits import check_deadline
 from ..normalize import CN_NUMERALS, is_value
 from .decode import decode_bytes
 
 # Lines that are page furniture, dropped whole.
 _JUNK_LINE = re.compile(
-    r"当前位置|您现在的位置|打印\s*(?:本页|\|)?\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|关闭窗口|分享到|扫一扫|"
+    r"当前位置|您现在的位置|打印\s{0,8}(?:本页|\|)?\s{0,8}关闭|【\s{0,8}打印\s{0,8}】|【\s{0,8}关闭\s{0,8}】|关闭窗口|分享到|扫一扫|"
     r"上一篇|下一篇|网站地图|版权所有|ICP备|网站标识码|主办单位|技术支持|相关链接|收藏本页"
 )
 # A breadcrumb that ends with the report's title (当前位置：首页 > 年报 > 某县…年度报告) is kept for the title.
 _TITLE_AT_END = re.compile(r"[>＞»›][^>＞»›]*(?:信息公开|政务公开)[^>＞»›]*(?:年度报告|年报)\s*$")
 # Fragments of page furniture inside a useful line (发布时间: … 字体:[大 中 小]).
-_JUNK_FRAGMENT = re.compile(r"[【\[]?\s*字体\s*[:：]\s*[\[【]?\s*(?:大\s*中\s*小)?\s*[\]】]?\s*[】\]]?|【\s*(?:大|中|小)\s*】")
+# Spaces are bounded ({0,8}): an unbounded `\s*` in front of the literal made every position of a
+# long whitespace run rescan the run (quadratic; see scripts/regex_audit.py).
+_JUNK_FRAGMENT = re.compile(r"\s{0,8}(?:[【\[]\s{0,8})?字体\s{0,8}[:：]\s{0,8}[\[【]?\s{0,8}(?:大\s{0,8}中\s{0,8}小)?"
+                            r"\s{0,8}[\]】]?\s{0,8}[】\]]?|【\s{0,8}(?:大|中|小)\s{0,8}】")
 _OUTLINE_HEADING = re.compile(rf"^(?:#{{1,6}}\s+)?[{CN_NUMERALS}]{{1,2}}[、.．]\S{{4,}}")
 _MULTI_SPACE_SPLIT = re.compile(r"\t+|[ \u3000]{2,}|\u3000")
 MAX_CELL_CHARS = 80
@@ -79,10 +83,12 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
 def _looks_binary(text: str) -> bool:
-    """NUL characters, or more than 5% control characters / replacement marks in the first 20,000."""
+    """More than 5% control characters (NUL included) or replacement marks in the first 20,000.
+
+    A few NULs or control characters in a text (a bad scrape) do not make it binary: the reader
+    boundary replaces them and says so.
+    """
     sample = text[:20000]
-    if "\x00" in sample:
-        return True
     return len(_CONTROL_CHARS.findall(sample)) > 0.05 * max(1, len(sample))
 
 
@@ -92,6 +98,8 @@ def read_text(text: str, path: str = "<text>", sha256: str = "") -> Document:
     i = 0
     n = len(lines)
     while i < n:
+        if not i & 1023:
+            check_deadline()
         line = lines[i]
         s = line.stripped
         if not s or _is_junk(s):

@@ -6,6 +6,7 @@ parameters; `docs/rules.md` is generated from this catalogue.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -48,6 +49,27 @@ def finding(rule_id: str, cells: Iterable[str] = (), evidence: str = "", **param
     )
 
 
+def cap_findings(findings: list[Finding], per_rule: int | None = None) -> list[Finding]:
+    """At most `per_rule` (default limits.FINDINGS_PER_RULE) findings of each rule, in order; for each
+    rule over the cap, one extract.findings_capped finding with the total follows its last kept one."""
+    from ..limits import FINDINGS_PER_RULE
+
+    cap = FINDINGS_PER_RULE if per_rule is None else per_rule
+    counts = Counter(f.rule for f in findings)
+    if not counts or max(counts.values()) <= cap:
+        return findings
+    out: list[Finding] = []
+    seen: Counter[str] = Counter()
+    for f in findings:
+        seen[f.rule] += 1
+        if seen[f.rule] <= cap:
+            out.append(f)
+            if seen[f.rule] == cap and counts[f.rule] > cap:
+                out.append(finding("extract.findings_capped", evidence=f.rule, rule=f.rule, count=counts[f.rule],
+                                   kept=cap))
+    return out
+
+
 register(
     Rule("extract.table_missing", "warning", "表格缺失或不可读",
          "未找到可读的{table_label}：{reason}",
@@ -83,6 +105,17 @@ register(
          "{table_label}“{row_label}”行的单元格“{text}”不是数字",
          "{table_label_en}: row '{row_label}' cell '{text}' is not a number",
          description="A cell holds text that is neither a number nor a blank mark; the value is null."),
+    Rule("extract.number_too_long", "warning", "数字位数过多",
+         "“{text}”中的数有 {digits} 位，超过年度报告任何统计数可能的位数（{limit} 位），未作为数字读取",
+         "'{text}' holds a number of {digits} digits, more than any count a report holds ({limit}); not read",
+         description="A narrative figure whose digit run is longer than `limits.MAX_DIGITS` (15): a broken or "
+                     "hostile text, not a count. The figure is not read (a table cell of that kind is reported "
+                     "as extract.value_unreadable)."),
+    Rule("extract.findings_capped", "info", "同类问题过多",
+         "规则 {rule} 共有 {count} 条发现，只列出前 {kept} 条",
+         "rule {rule} has {count} findings; only the first {kept} are listed",
+         description="More findings of one rule than `limits.FINDINGS_PER_RULE` (50): the first ones are kept "
+                     "and this finding gives the total, so a broken file cannot produce millions of findings."),
     Rule("extract.duplicate_row", "info", "表格行重复",
          "{table_label}“{row_label}”行出现多次，取第一次的数据",
          "{table_label_en}: row '{row_label}' appears more than once; the first is used",

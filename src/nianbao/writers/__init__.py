@@ -1,6 +1,7 @@
 """Writers: reports in the official layout (DOCX, HTML, Markdown, text, PDF), corpus exports
 (CSV/XLSX/Parquet), review sheets, the --explain view and the empty ledger; every file goes out
-through `output`.
+through `output`, and every spreadsheet cell through `spreadsheet` (text as inert string cells:
+`write_csv`, `write_xlsx`, `append_rows`, `xlsx_cell`, `set_text`, `csv_text`; docs/limits.md).
 
     from nianbao.writers import render_bytes
     data = render_bytes(report, "docx")          # the official layout as .docx bytes

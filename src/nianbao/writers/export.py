@@ -8,7 +8,6 @@ then finding counts. A cell the report's version does not have is empty.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from typing import Any
 from ..model import Report
 from ..model.cells import template_cells
 from ..templates import TEMPLATES
+from . import spreadsheet
 
 META_COLUMNS = ("source.path", "source.format", "source.sha256", "meta.title", "meta.organization",
                 "meta.body_kind", "meta.year", "meta.template", "meta.published", "meta.signed",
@@ -78,25 +78,16 @@ def flatten(report: Report, cells: list[str] | None = None) -> dict[str, Any]:
 
 
 def write_csv(rows: Iterable[dict[str, Any]], target: io.TextIOBase | Any) -> None:
-    """CSV with a BOM so that Excel opens the Chinese text as UTF-8."""
+    """CSV with a BOM so that Excel opens the Chinese text as UTF-8; text that would start a
+    formula is made inert (writers/spreadsheet.py)."""
     cols = columns()
-    target.write("\ufeff")
-    w = csv.DictWriter(target, fieldnames=cols, extrasaction="ignore", lineterminator="\r\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: "" if r.get(k) is None else r[k] for k in cols})
+    spreadsheet.write_csv(target, cols, ([r.get(k) for k in cols] for r in rows))
 
 
 def write_xlsx(rows: Iterable[dict[str, Any]], target: Path | Any) -> None:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("reports")
+    """One sheet "reports"; every text is a string cell, never a formula (writers/spreadsheet.py)."""
     cols = columns()
-    ws.append(cols)
-    for r in rows:
-        ws.append([r.get(k) for k in cols])
-    wb.save(target)
+    spreadsheet.write_xlsx(target, cols, ([r.get(k) for k in cols] for r in rows), title="reports")
 
 
 def write_parquet(rows: list[dict[str, Any]], target: Path | Any) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..inputs.ledger import APP_SHEET, OPTIONS_SHEET, REVIEW_SHEET, vocabulary
 from ..templates import template_for_year
 from .output import open_output
+from .spreadsheet import set_text
 
 
 def write_template(target: Path, year: int | None = None) -> None:
@@ -33,9 +34,9 @@ def write_template(target: Path, year: int | None = None) -> None:
     refs: dict[str, str] = {}
     for k, (name, values) in enumerate(lists):
         col = chr(ord("A") + k)
-        opts.cell(row=1, column=k + 1, value=name)
+        set_text(opts.cell(row=1, column=k + 1), name)  # (template labels: inert text all the same)
         for i, v in enumerate(values):
-            opts.cell(row=i + 2, column=k + 1, value=v)
+            set_text(opts.cell(row=i + 2, column=k + 1), v)
         refs[name] = f"'{OPTIONS_SHEET}'!${col}$2:${col}${len(values) + 1}"
     opts.sheet_state = "hidden"
     head_font = Font(bold=True)
@@ -43,7 +44,7 @@ def write_template(target: Path, year: int | None = None) -> None:
 
     def setup(sheet, headers: list[tuple[str, int]], validations: dict[str, str], dates: list[str]) -> None:  # type: ignore[no-untyped-def]
         for k, (name, width) in enumerate(headers):
-            c = sheet.cell(row=1, column=k + 1, value=name)
+            c = set_text(sheet.cell(row=1, column=k + 1), name)
             c.font, c.fill = head_font, fill
             c.alignment = Alignment(horizontal="center")
             sheet.column_dimensions[chr(ord("A") + k)].width = width

@@ -1,6 +1,15 @@
-"""Markdown in the official layout: pipe tables (merged cells printed once, copies left blank)."""
+"""Markdown in the official layout: pipe tables (merged cells printed once, copies left blank).
+
+A report's text is untrusted and most Markdown viewers render HTML found in Markdown: every text
+is HTML-escaped (`&`, `<`, `>`), so `<script>` or `<img onerror=…>` in a report prints as text.
+Image links keep only http(s), relative and `pdf-page:` targets, with the characters that could
+end the link percent-encoded.
+"""
 
 from __future__ import annotations
+
+import html
+import re
 
 from ..model import Report
 from ..templates import Template
@@ -8,8 +17,24 @@ from .base import Decor, cell_text, report_parts
 from .layout import LTable
 
 
+def md_text(text: str) -> str:
+    """Text for Markdown: HTML special characters escaped (viewers render raw HTML)."""
+    return html.escape(text, quote=False)
+
+
 def _esc(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text).replace("|", "\\|").replace("\n", " ")
+
+
+_SAFE_TARGET = re.compile(r"^(?:https?://|pdf-page:|[^:]*$)", re.I)
+
+
+def md_link_target(src: str) -> str | None:
+    """An image link target that cannot run script or end the link early; None when refused."""
+    src = src.strip()
+    if not _SAFE_TARGET.match(src):
+        return None  # javascript:, data:, vbscript: …
+    return re.sub(r"[\s()<>\"'`\\]", lambda m: f"%{ord(m.group(0)):02X}", src)
 
 
 def table_markdown(table: LTable, decor: Decor) -> list[str]:
@@ -56,15 +81,16 @@ def to_markdown(report: Report, template: Template | None = None, decor: Decor |
     out: list[str] = []
     for part in report_parts(report, template, decor):
         if part.kind == "title":
-            out += [f"# {part.text}", ""]
+            out += [f"# {md_text(part.text)}", ""]
         elif part.kind == "heading":
-            out += [f"## {part.text}", ""]
+            out += [f"## {md_text(part.text)}", ""]
         elif part.kind == "table" and part.table is not None:
             if part.table.caption:
-                out += [part.table.caption, ""]
+                out += [md_text(part.table.caption), ""]
             out += [*table_markdown(part.table, decor), ""]
         elif part.kind == "image":
-            out += [f"![]({part.text})", ""]
+            target = md_link_target(part.text)
+            out += [f"![]({target})" if target is not None else f"（图片：{md_text(part.text)}）", ""]
         else:
-            out += [part.text, ""]
+            out += [md_text(part.text), ""]
     return "\n".join(out).rstrip() + "\n"

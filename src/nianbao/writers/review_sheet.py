@@ -17,6 +17,7 @@ from ..checks.common import cell_label, cell_labels, fmt, value
 from ..model import Finding, Report, where
 from ..rules.basis import basis
 from ..version import __version__
+from .markdown import md_text
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -79,7 +80,8 @@ def _stamp() -> str:
 # -- Markdown ---------------------------------------------------------------------------------
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Report text for the Markdown sheet: HTML escaped (viewers render raw HTML), pipes escaped."""
+    return md_text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(reports: Sequence[Report]) -> str:
@@ -87,7 +89,7 @@ def render_markdown(reports: Sequence[Report]) -> str:
              "请在“整改说明”处填写处理情况后反馈。", ""]
     for report in reports:
         labels = cell_labels(report)
-        lines += [f"## {_name(report)}", ""]
+        lines += [f"## {_md(_name(report))}", ""]
         lines += [f"- {k}：{_md(v)}" for k, v in _facts(report)]
         lines.append("")
         if not report.findings:
@@ -100,7 +102,7 @@ def render_markdown(reports: Sequence[Report]) -> str:
             cells = cell_lines(report, f, labels)
             if cells:
                 lines += ["| 单元格 | 值 | 原文 | 位置 |", "|---|---|---|---|"]
-                lines += [f"| {_md(c.label)}<br>`{c.path}` | {c.value} | {_md(c.text)} | {_md(c.where)} |"
+                lines += [f"| {_md(c.label)}<br>`{_md(c.path)}` | {c.value} | {_md(c.text)} | {_md(c.where)} |"
                           for c in cells]
                 lines.append("")
             lines += ["整改说明：", ""]
