@@ -36,8 +36,8 @@ def stats_command(
     """语料库统计指标（定义见 docs/corpus.md）。Indicators over the corpus, by group."""
     from ..corpus import connect
     from ..corpus.stats import compute, labels
-    from ..writers.sheets import cell as xlsx_cell
-    from ..writers.spreadsheet_safe import csv_text
+    from ..writers.spreadsheet import cell as xlsx_cell
+    from ..writers.spreadsheet import csv_text
 
     dims = tuple(d.strip() for d in by.split(",") if d.strip())
     if fmt not in FORMATS:

@@ -4,7 +4,7 @@ CSV and XLSX carry two header rows: the Chinese labels (from the template defini
 `cell_labels`) and the keys. XLSX freezes both and puts filters on the key row. Parquet is a
 folder `year=YYYY/…` written by DuckDB, with the labels in the file metadata. Every output is
 written beside the target and renamed into place; text that a spreadsheet would run as a formula
-is written as text (writers/spreadsheet_safe.py).
+is written as text (writers/spreadsheet.py).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import duckdb
 
 from ..errors import NianbaoError
 from ..writers.output import open_output, output_directory
-from ..writers.sheets import cell as xlsx_cell
-from ..writers.spreadsheet_safe import csv_text
+from ..writers.spreadsheet import cell as xlsx_cell
+from ..writers.spreadsheet import csv_text
 from .schema import META_LABELS
 
 FORMATS = ("csv", "xlsx", "parquet")
