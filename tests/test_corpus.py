@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 from nianbao.corpus import IngestOptions, connect, ingest, load_reports
-from nianbao.corpus.bodies import normalise_organization
 from nianbao.corpus.stats import compute
+from nianbao.extract.organization import organization_key as normalise_organization
 from nianbao.model import (
     ApplicationsTable,
     Finding,
