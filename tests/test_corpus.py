@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 from nianbao.corpus import IngestOptions, connect, ingest, load_reports
-from nianbao.corpus.bodies import normalise_organization
 from nianbao.corpus.stats import compute
+from nianbao.extract.organization import organization_key as normalise_organization
 from nianbao.model import (
     ApplicationsTable,
     Finding,
@@ -302,7 +302,8 @@ def test_no_provenance_keeps_values_drops_positions(corpus: Path, tmp_path: Path
 def test_export_formats(corpus: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from nianbao.corpus.export import ExportError, export
+    from nianbao.corpus.export import export
+    from nianbao.errors import OutputError
 
     db = tmp_path / "c.duckdb"
     ingest([corpus / "text"], db, opts(jobs=1))
@@ -325,7 +326,7 @@ def test_export_formats(corpus: Path, tmp_path: Path) -> None:
     keep = tmp_path / "precious"
     keep.mkdir()
     (keep / "thesis.docx").write_text("mine")
-    with pytest.raises(ExportError):
+    with pytest.raises(OutputError):
         export(con, keep, "parquet")
     assert (keep / "thesis.docx").read_text() == "mine"
 
@@ -374,7 +375,7 @@ def test_distributed_engine_gives_the_local_db(engine: str, corpus: Path, tmp_pa
     # chunks run in long-lived worker processes (what keeps an OCR model loaded between files)
     assert 1 <= len(summary.workers) <= 2
     assert dump(dist) == dump(local)
-    assert not (tmp_path / ".d.duckdb.parts").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".d.duckdb.parts")]
 
 
 def test_dask_cluster_by_address(corpus: Path, tmp_path: Path) -> None:
@@ -382,6 +383,7 @@ def test_dask_cluster_by_address(corpus: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     local, dist = tmp_path / "l.duckdb", tmp_path / "d.duckdb"
     ingest([corpus / "text"], local, opts(jobs=1))
+    (tmp_path / "parts").mkdir()
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                   silence_logs=40) as cluster:
         summary = ingest([corpus / "text"], dist, opts(engine="dask", address=cluster.scheduler_address,

@@ -333,3 +333,18 @@ def test_loopback_server_refuses_foreign_host_names() -> None:
     local = TestClient(app, base_url="http://127.0.0.1:8000")
     assert local.get("/").status_code == 200
     assert TestClient(app, base_url="http://evil.example").get("/").status_code == 400
+
+
+def test_cell_box_on_an_uploaded_picture_is_the_ocr_crop_in_pixels() -> None:
+    from nianbao.model import Provenance
+    from nianbao.model.report import OcrProvenance
+    from nianbao.web.pages import cell_box
+
+    ocr = OcrProvenance(score=0.9, raw="12", crop=(300, 400, 360, 430), dpi=200)
+    prov = Provenance(text="12", page=1, bbox=(108.0, 144.0, 129.6, 154.8), ocr=ocr)
+    assert cell_box(prov, pdf=False, number=1) == (300.0, 400.0, 360.0, 430.0)  # the picture's own pixels
+    assert cell_box(prov, pdf=True, number=1) == (108.0, 144.0, 129.6, 154.8)  # a scanned PDF page: points
+    assert cell_box(prov, pdf=False, number=2) is None  # another page
+    in_docx = prov.model_copy(update={"ocr": ocr.model_copy(update={"image": "word/media/image1.png"})})
+    assert cell_box(in_docx, pdf=False, number=1) == (108.0, 144.0, 129.6, 154.8)
+    assert cell_box(None, pdf=False, number=1) is None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ..extract.organization import organization_key
 from ..model import Finding, Report
 from ..model.report import CellValue
 from ..normalize import CN_DIGITS, CN_NUMERALS, CN_ZERO_FORMS
@@ -51,14 +51,6 @@ def check_cross_year(report: Report, previous: Report) -> Iterator[Finding]:
                       previous_organization=prev.organization, organization=meta.organization)
     yield from _relations(report, previous)
     yield from _similar_sections(report, previous)
-
-
-_ORG_NOISE = re.compile(r"[\s\u3000()（）·•\-—]+")
-
-
-def organization_key(org: str) -> str:
-    """An organisation name for matching: width folded, spacing and brackets dropped, 人民政府 = 政府."""
-    return _ORG_NOISE.sub("", unicodedata.normalize("NFKC", org)).replace("人民政府", "政府")
 
 
 def applicable_relations(report: Report, previous: Report) -> list[CrossYearRelation]:

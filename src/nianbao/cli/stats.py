@@ -12,9 +12,8 @@ import typer
 from rich.table import Table
 
 from ..errors import NianbaoError
-from ..writers.output import open_output
 from . import app
-from .common import err_console, out_console
+from .common import err_console, out_console, save
 
 FORMATS = ("table", "csv", "xlsx", "json")
 
@@ -37,7 +36,8 @@ def stats_command(
     """语料库统计指标（定义见 docs/corpus.md）。Indicators over the corpus, by group."""
     from ..corpus import connect
     from ..corpus.stats import compute, labels
-    from ..writers.spreadsheet_safe import csv_text, xlsx_cell
+    from ..writers.spreadsheet import cell as xlsx_cell
+    from ..writers.spreadsheet import csv_text
 
     dims = tuple(d.strip() for d in by.split(",") if d.strip())
     if fmt not in FORMATS:
@@ -77,8 +77,10 @@ def stats_command(
         for r in rows:
             ws.append([xlsx_cell(ws, r[k]) if isinstance(r[k], str) else r[k] for k in keys])
         assert out is not None
-        with open_output(out, "wb") as fh:
-            wb.save(fh)
+        data = io.BytesIO()
+        wb.save(data)
+        if not save(out, data.getvalue()):
+            raise typer.Exit(2)
         err_console.print(f"已写入 {out}（{len(rows)} 组）")
         return
     else:
@@ -100,6 +102,6 @@ def stats_command(
     if out is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:
-        with open_output(out, "w") as fh:
-            fh.write("\ufeff" + text if fmt == "csv" else text)
+        if not save(out, "\ufeff" + text if fmt == "csv" else text):
+            raise typer.Exit(2)
         err_console.print(f"已写入 {out}（{len(rows)} 组）")

@@ -1,8 +1,8 @@
 """Which report is the same body's report of the year before: pairing by body identity, never by position.
 
 The identity is `meta.body_id` when the metadata extraction provides one (a stable code of the body)
-and the other report has it too, else the organisation name normalised for matching (`organization_key`: width, spacing and brackets
-folded, 人民政府 = 政府). A report whose body cannot be told (no id, no organisation) is paired with
+and the other report has it too, else the organisation name normalised for matching (`extract.organization.organization_key`: width,
+spacing and punctuation folded, 政府 = 人民政府, a government's office = the government, 2018 renames). A report whose body cannot be told (no id, no organisation) is paired with
 nothing rather than guessed.
 """
 
@@ -12,12 +12,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..checks.crossyear import organization_key
+from ..extract.organization import organization_key
 from ..model import Report
 
 
 def _body_id(report: Report) -> str | None:
-    return getattr(report.meta, "body_id", None) or None  # added by the metadata work (issue 13)
+    return report.meta.body_id or None
 
 
 def body_key(report: Report) -> str:

@@ -2,7 +2,7 @@
 
 The HTML highlights, in the newer report's section texts, the passages copied from the older one
 (numbers masked, so a copied paragraph with new numbers is still marked). Every text is escaped; the
-workbook stores formula-like text as text (`writers.sheets`). Kept beside the model (not in writers/):
+workbook stores formula-like text as text (`writers.spreadsheet`). Kept beside the model (not in writers/):
 the writers sit below `compare` in the layering.
 """
 
@@ -16,7 +16,7 @@ from typing import IO
 from ..checks.common import fmt
 from ..model import Finding
 from ..writers.review_sheet import SEVERITY_ZH, ordered
-from ..writers.sheets import FILLS, add_sheet, new_workbook
+from ..writers.spreadsheet import FILLS, add_sheet, new_workbook
 from .comparison import CellChange, Comparison, ReportSide, SectionComparison
 
 VERDICT_ZH = {"holds": "衔接", "broken": "不衔接", "unknown": "无法判断（有空白）"}

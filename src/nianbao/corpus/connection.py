@@ -48,6 +48,9 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise ReadError(p, f"无法打开语料库：{exc}", f"cannot open corpus: {exc}") from None
     try:
         migrate(con)
+    except RuntimeError as exc:  # a corpus written by a newer nianbao: one line, not a traceback
+        con.close()
+        raise ReadError(p, str(exc), "corpus schema is newer than this program") from None
     except BaseException:
         con.close()
         raise

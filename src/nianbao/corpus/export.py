@@ -4,29 +4,25 @@ CSV and XLSX carry two header rows: the Chinese labels (from the template defini
 `cell_labels`) and the keys. XLSX freezes both and puts filters on the key row. Parquet is a
 folder `year=YYYY/…` written by DuckDB, with the labels in the file metadata. Every output is
 written beside the target and renamed into place; text that a spreadsheet would run as a formula
-is written as text (writers/spreadsheet_safe.py).
+is written as text (writers/spreadsheet.py).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from ..errors import NianbaoError
-from ..writers.spreadsheet_safe import csv_text, xlsx_cell
+from ..writers.output import open_output, output_directory
+from ..writers.spreadsheet import cell as xlsx_cell
+from ..writers.spreadsheet import csv_text
+from .schema import META_LABELS
 
-META_LABELS = {"id": "报告编号", "path": "文件", "url": "网址", "format": "文件格式", "title": "标题",
-               "organization": "机关名称", "body_id": "机关标识", "province": "省", "city": "市", "county": "县",
-               "region_code": "区划代码", "body_kind": "机关类别", "year": "年度", "template": "格式版本",
-               "published": "发布日期", "signed": "落款日期", "parser_version": "解析器版本", "n_error": "错误数",
-               "n_warning": "警告数", "n_info": "提示数"}
 FORMATS = ("csv", "xlsx", "parquet")
 
 
@@ -57,32 +53,27 @@ def export(con: duckdb.DuckDBPyConnection, out: Path, fmt: str | None = None) ->
     if fmt not in FORMATS:
         raise ExportError(f"不支持的导出格式“{fmt}”（可用：{'、'.join(FORMATS)}）")
     (n,) = con.execute("SELECT count(*) FROM reports").fetchall()[0]
-    out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
         _parquet(con, out)
         return n
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
-    try:
-        (_csv if fmt == "csv" else _xlsx)(con, Path(tmp))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with open_output(out, "wb") as fh:  # atomic for a file; a device or fifo is written through
+        (_csv if fmt == "csv" else _xlsx)(con, fh)
     return n
 
 
-def _csv(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+def _csv(con: duckdb.DuckDBPyConnection, target: Any) -> None:
     keys, labels = headers(con)
-    with open(target, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel opens UTF-8 as such
-        w = csv.writer(fh, lineterminator="\r\n")
-        w.writerow(labels)
-        w.writerow(keys)
-        for row in _rows(con):
-            w.writerow(["" if v is None else csv_text(_number(v)) for v in row])
+    fh = io.TextIOWrapper(target, encoding="utf-8-sig", newline="")  # BOM: Excel opens UTF-8 as such
+    w = csv.writer(fh, lineterminator="\r\n")
+    w.writerow(labels)
+    w.writerow(keys)
+    for row in _rows(con):
+        w.writerow(["" if v is None else csv_text(_number(v)) for v in row])
+    fh.flush()
+    fh.detach()
 
 
-def _xlsx(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+def _xlsx(con: duckdb.DuckDBPyConnection, target: Any) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -104,22 +95,9 @@ def _xlsx(con: duckdb.DuckDBPyConnection, target: Path) -> None:
 
 def _parquet(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     """A folder partitioned by year; an existing target is replaced only if it is such a folder."""
-    if out.exists():
-        if not out.is_dir() or any(not p.name.startswith("year=") for p in out.iterdir()):
-            raise ExportError(f"{out} 已存在且不是一个按年度分区的 Parquet 导出目录，未覆盖")
     keys, labels = headers(con)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        meta = json.dumps(dict(zip(keys, labels, strict=True)), ensure_ascii=False).replace("'", "''")
-        target = str(tmp / "data").replace("'", "''")
+    meta = json.dumps(dict(zip(keys, labels, strict=True)), ensure_ascii=False).replace("'", "''")
+    with output_directory(out, lambda d: all(p.name.startswith("year=") for p in d.iterdir())) as built:
+        target = str(built).replace("'", "''")
         con.execute(f"COPY (SELECT * FROM wide ORDER BY year, organization, id) TO '{target}' "
                     f"(FORMAT parquet, PARTITION_BY (year), KV_METADATA {{labels_zh: '{meta}'}})")
-        old = None
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-            os.replace(out, old / "x")
-        os.replace(tmp / "data", out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)

@@ -25,6 +25,7 @@ from typing import Protocol
 import duckdb
 import pyarrow as pa
 
+from ..readers import READERS
 from .connection import connect, parser_version
 from .manifest import ManifestEntry, load_manifest
 from .schema import REPORT_TABLES, arrow_table, transaction
@@ -273,7 +274,7 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
     return summary
 
 
-READER_MODULES = ("nianbao.readers.html", "nianbao.readers.pdf", "nianbao.readers.docx", "nianbao.readers.legacy")
+READER_MODULES = tuple(f"nianbao.readers.{module}" for module, _ in READERS.values())
 
 # Files per task sent to a local worker: enough to spread the per-task cost (pickling, Arrow
 # tables), few enough that the progress bar and the commits stay fine-grained.

@@ -1,7 +1,10 @@
 """The ingest manifest: per-file metadata that overrides what was read (CSV: path,url,title,organization,published[,body_id]).
 
-Kept to one loader and one apply function so that the shared manifest loader (issue 13) can
-replace `load_manifest` without touching the ingest.
+The overrides are applied by the extractor's own mechanism (`load_report(path, meta=…)`, issue 13:
+provenance "override", region and body id derived from an overridden organization). This loader
+is kept (one function) because the shared `extract.overrides.load_manifest` refuses the extra
+`body_id` column that the corpus uses to override the body rule; once it accepts it, it can
+replace `load_manifest` here.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import ReadError
 
@@ -59,9 +61,11 @@ def load_manifest(path: Path) -> dict[str, ManifestEntry]:
     return out
 
 
-def apply_manifest(meta: Any, entry: ManifestEntry) -> None:
-    """Overwrite the report's metadata with what the manifest gives (blank manifest cells change nothing)."""
-    for name in ("title", "organization", "published"):
-        value = getattr(entry, name)
-        if value is not None:
-            setattr(meta, name, value)
+def overrides(entry: ManifestEntry | None) -> dict[str, str] | None:
+    """The entry as the extractor's overrides (`load_report(path, meta=…)`); blank cells change nothing."""
+    if entry is None:
+        return None
+    out = {k: getattr(entry, k) for k in ("url", "title", "organization") if getattr(entry, k)}
+    if entry.published is not None:
+        out["published"] = entry.published.isoformat()
+    return out or None

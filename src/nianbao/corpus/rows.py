@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +26,7 @@ from ..model import (
     Source,
     Tables,
 )
+from ..model.cells import held_cells
 from ..model.report import CellValue
 from .bodies import body_id, region
 
@@ -36,24 +36,6 @@ Rows = dict[str, list[tuple[Any, ...]]]
 def report_id(sha256: str) -> int:
     """A stable 60-bit id from the content hash: the same file has the same id in every corpus and run."""
     return int(sha256[:15], 16)
-
-
-def iter_cells(report: Report) -> Iterator[tuple[str, str, str, CellValue]]:
-    """(table, row key, column key, value) for every cell of every table read, in the report's order."""
-    t = report.tables
-    if t.active_disclosure is not None:
-        for item, rows in t.active_disclosure.items.items():
-            for row, cols in rows.items():
-                for col, v in cols.items():
-                    yield "active_disclosure", f"{item}.{row}", col, v
-    if t.applications is not None:
-        for row, cols in t.applications.rows.items():
-            for col, v in cols.items():
-                yield "applications", row, col, v
-    if t.reviews_litigation is not None:
-        for group in ReviewsTable.model_fields:
-            for col, v in getattr(t.reviews_litigation, group).model_dump().items():
-                yield "reviews_litigation", group, col, v
 
 
 @dataclass(frozen=True)
@@ -82,11 +64,13 @@ def report_rows(report: Report, opts: RowOptions) -> Rows:
         json.dumps(active.units, ensure_ascii=False, sort_keys=True) if active and active.units else None,
         m.published, m.published_basis, m.signed, c.address, c.postcode, c.phone, c.fax, c.email,
         opts.parser_version, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0), False,
+        _meta_extra(m, opts.provenance),
     )]
     cells = []
     prov = report.provenance
-    for tbl, row, col, value in iter_cells(report):
-        path = f"{tbl}.{row}.{col}"
+    for path, value in held_cells(report.tables):
+        tbl, _, rest = path.partition(".")
+        row, _, col = rest.rpartition(".")
         p = prov.get(path)
         if p is None:
             cells.append((rid, tbl, row, col, path, value, None, None, None, None, None, None, None, None))
@@ -103,6 +87,20 @@ def report_rows(report: Report, opts: RowOptions) -> Rows:
     findings = [(rid, i, "report", None, f.rule, f.severity, f.message, list(f.cells), f.evidence)
                 for i, f in enumerate(report.findings)]
     return {"reports": reports, "cells": cells, "sections": sections, "figures": figures, "findings": findings}
+
+
+# Meta fields without a column of their own (issue 13's region, body_id, url, field provenance …):
+# whatever Meta has beyond these is kept as JSON, so a rebuilt report has the metadata it was read with.
+_META_COLUMNS = frozenset({"title", "organization", "body_kind", "year", "template", "published", "signed",
+                           "contact", "template_evidence", "published_basis", "period_year"})
+
+
+def _meta_extra(meta: Meta, provenance: bool) -> str | None:
+    extra = meta.model_dump(mode="json", exclude=set(_META_COLUMNS))
+    if not provenance:
+        extra.pop("provenance", None)
+    extra = {k: v for k, v in extra.items() if v not in (None, {}, [])}
+    return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
 
 
 def _value(v: float | None) -> CellValue:
@@ -152,7 +150,7 @@ def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Re
                       contact=Contact(address=m["contact_address"], postcode=m["contact_postcode"],
                                       phone=m["contact_phone"], fax=m["contact_fax"], email=m["contact_email"]),
                       template_evidence=m["template_evidence"], published_basis=m["published_basis"],
-                      period_year=m["period_year"]),
+                      period_year=m["period_year"], **json.loads(m["meta_extra"] or "{}")),
             sections=sections[rid],
             tables=_tables(tables[rid], m["active_template"], m["units"]),
             figures=figures[rid],

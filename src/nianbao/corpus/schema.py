@@ -123,6 +123,9 @@ CREATE TABLE cell_labels (
 );
 CREATE TABLE views_state (name VARCHAR PRIMARY KEY, digest VARCHAR);
 """),
+    (2, "reports.meta_extra: the metadata fields issue 13 added (region, body_id, …) as JSON", """
+ALTER TABLE reports ADD COLUMN meta_extra VARCHAR;
+"""),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -139,7 +142,7 @@ ARROW: dict[str, pa.Schema] = {
         ("signed", pa.date32()), ("contact_address", pa.string()), ("contact_postcode", pa.string()),
         ("contact_phone", pa.string()), ("contact_fax", pa.string()), ("contact_email", pa.string()),
         ("parser_version", pa.string()), ("n_error", pa.int32()), ("n_warning", pa.int32()),
-        ("n_info", pa.int32()), ("crossyear_done", pa.bool_()),
+        ("n_info", pa.int32()), ("crossyear_done", pa.bool_()), ("meta_extra", pa.string()),
     ]),
     "cells": pa.schema([
         ("report_id", pa.int64()), ("tbl", pa.string()), ("row_key", pa.string()), ("col_key", pa.string()),
@@ -239,17 +242,24 @@ WIDE_META = ("id", "path", "url", "format", "title", "organization", "body_id", 
              "n_error", "n_warning", "n_info")
 
 
+META_LABELS = {"id": "报告编号", "path": "文件", "url": "网址", "format": "文件格式", "title": "标题",
+               "organization": "机关名称", "body_id": "机关标识", "province": "省", "city": "市", "county": "县",
+               "region_code": "区划代码", "body_kind": "机关类别", "year": "年度", "template": "格式版本",
+               "published": "发布日期", "signed": "落款日期", "parser_version": "解析器版本", "n_error": "错误数",
+               "n_warning": "警告数", "n_info": "提示数", "template_evidence": "格式判断依据"}
+
+
 def views_sql() -> list[str]:
     """CREATE VIEW statements for `wide` and `series` (column list from the template definitions)."""
     cells = [c for c, *_ in cell_label_rows()]
-    pivots = ",\n    ".join(f"max(value) FILTER (WHERE cell = {_literal(c)}) AS {_quote(c)}" for c in cells)
+    # PIVOT with the column list spelled out: measured 20× faster than one FILTER aggregate per cell
+    # (0.025 s against 0.53 s for 200 reports), and the columns are the same whatever the data holds.
+    columns = ", ".join(_literal(c) for c in cells)
     meta = ", ".join(f"r.{_quote(m)}" for m in WIDE_META)
     wide = f"""CREATE OR REPLACE VIEW wide AS
 SELECT {meta}, p.* EXCLUDE (report_id)
 FROM reports r LEFT JOIN (
-  SELECT report_id,
-    {pivots}
-  FROM cells GROUP BY report_id
+  PIVOT (SELECT report_id, cell, value FROM cells) ON cell IN ({columns}) USING max(value) GROUP BY report_id
 ) p ON p.report_id = r.id"""
     series_cells = ",\n    ".join(f"max(c.value) FILTER (WHERE c.cell = {_literal(c)}) AS {_quote(c)}"
                                    for c in SERIES_CELLS)

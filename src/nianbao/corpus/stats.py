@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from ..templates import TEMPLATES
+from .schema import META_LABELS
 
 DIMENSIONS = ("year", "body_kind", "province", "city", "county", "region_code", "template", "format", "body_id",
               "organization")
@@ -85,9 +86,7 @@ def labels() -> dict[str, str]:
                 "late_reports": "逾期发布的报告数", "findings_error": "错误（条）", "findings_warning": "警告（条）",
                 "findings_info": "提示（条）"})
     for d in DIMENSIONS:
-        out[d] = {"year": "年度", "body_kind": "机关类别", "province": "省", "city": "市", "county": "县",
-                  "region_code": "区划代码", "template": "格式版本", "format": "文件格式", "body_id": "机关标识",
-                  "organization": "机关名称"}[d]
+        out[d] = META_LABELS[d]
     return out
 
 

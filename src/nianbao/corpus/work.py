@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import NianbaoError
 from ..writers.output import make_folder, open_output
-from .manifest import ManifestEntry, apply_manifest
+from .manifest import ManifestEntry, overrides
 from .rows import RowOptions, report_rows
 from .schema import Columns, to_columns
 
@@ -61,7 +61,7 @@ def worker_setup(tune_gc: bool = True) -> None:
     from ..batch import batch
     from ..readers import READERS, reader_for
 
-    for fmt in READERS:  # imported once per worker, not on each worker's first file of a format
+    for fmt in READERS:  # readers load on first use; a worker loads them all before its first file
         reader_for(fmt)
     if tune_gc:
         cm = batch()
@@ -75,16 +75,14 @@ def parse_task(task: Task) -> Outcome:
     from ..api import load_report
 
     try:
-        report = load_report(task.path)
-        if task.manifest is not None:
-            apply_manifest(report.meta, task.manifest)
+        report = load_report(task.path, overrides(task.manifest))
         rows = report_rows(report, RowOptions(
             path=task.path, sha256=task.sha256, parser_version=task.parser_version, provenance=task.provenance,
             url=task.manifest.url if task.manifest else None,
             body_id=task.manifest.body_id if task.manifest else None))
-        rep = rows["reports"][0]
-        return Outcome(task.path, task.sha256, columns=to_columns(rows), report_id=rep[0],
-                       severities=(rep[-4], rep[-3], rep[-2]), worker=worker_usage())
+        counts = Counter(f.severity for f in report.findings)
+        return Outcome(task.path, task.sha256, columns=to_columns(rows), report_id=rows["reports"][0][0],
+                       severities=(counts["error"], counts["warning"], counts["info"]), worker=worker_usage())
     except NianbaoError as exc:
         reason = getattr(exc, "reason", None) or str(exc)
         return Outcome(task.path, task.sha256, error=reason, worker=worker_usage())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..model import MetaSource, Region
-from ..normalize import CN_DIGITS, CN_YEAR_DIGITS, CN_ZERO_FORMS
+from ..normalize import CN_DIGITS, CN_YEAR_DIGITS, CN_ZERO_FORMS, nfkc
 from .gazetteer import COUNTY, PREFECTURE, PROVINCE, Place, gazetteer
 from .labels import Memo
 
@@ -340,3 +340,48 @@ def body_id(name: str | None, kind: str, region: Region | None) -> str | None:
     if not rest:
         rest = "人民政府"
     return f"{region.code}:{rest}"
+
+
+# Old department name → current one (the 2018 institutional reform): one body across the change.
+RENAMED: tuple[tuple[str, str], ...] = (
+    ("国土资源局", "自然资源局"),
+    ("国土资源厅", "自然资源厅"),
+    ("环境保护局", "生态环境局"),
+    ("环境保护厅", "生态环境厅"),
+    ("环保局", "生态环境局"),
+    ("卫生和计划生育委员会", "卫生健康委员会"),
+    ("卫生计生委", "卫生健康委员会"),
+    ("卫健委", "卫生健康委员会"),
+    ("工商行政管理局", "市场监督管理局"),
+    ("食品药品监督管理局", "市场监督管理局"),
+    ("质量技术监督局", "市场监督管理局"),
+    ("市场监管局", "市场监督管理局"),
+    ("人社局", "人力资源和社会保障局"),
+    ("住建局", "住房和城乡建设局"),
+    ("城乡建设局", "住房和城乡建设局"),
+    ("农业局", "农业农村局"),
+    ("文化广电新闻出版局", "文化和旅游局"),
+    ("旅游发展委员会", "文化和旅游局"),
+    ("旅游局", "文化和旅游局"),
+    ("安全生产监督管理局", "应急管理局"),
+)
+_KEY_DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>()（）\[\]【】,，、.。;；:：!！?？·•\-—–_/|]+")
+_SHORT_GOVERNMENT = re.compile(r"(?<!人民)政府")
+_OFFICE_SUFFIX = re.compile(r"(办公室|办公厅)$")
+
+
+def organization_key(name: str | None) -> str | None:
+    """A printed organisation name for matching one body across reports and years, when no
+    `body_id` can be had: width folded, spaces and punctuation dropped, 政府 read as 人民政府, the
+    general office that signs a government's report read as the government, and the departments
+    renamed in 2018 read by their current names. None when there is no name."""
+    if not name:
+        return None
+    text = _SHORT_GOVERNMENT.sub("人民政府", _KEY_DROP.sub("", nfkc(name)))
+    if "人民政府" in text or text.endswith(("办公室", "办公厅")):
+        text = _OFFICE_SUFFIX.sub("", text) or text
+    for old, new in RENAMED:
+        if text.endswith(old) and not text.endswith(new):
+            text = text[: -len(old)] + new
+            break
+    return text or None

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from ..model import Provenance
 from .sandbox import SandboxError
 from .service import DOWNLOADS, DownloadUnavailable, Outcome, Service, download_bytes, download_name
 from .store import EditError, Entry, correct
@@ -116,15 +117,22 @@ async def download(request: Request, entry_id: str, kind: str, office: str = "",
     return attachment(data, DOWNLOADS[kind][1], download_name(entry, kind))
 
 
+def cell_box(prov: Provenance | None, pdf: bool, number: int) -> tuple[float, float, float, float] | None:
+    """The box to draw on page `number` of the upload: a PDF page is drawn in points (the bbox); an
+    uploaded picture is drawn in its own pixels, which for an OCR'd cell is the crop it was read from."""
+    if prov is None or (prov.page or 1) != number:
+        return None
+    if not pdf and prov.ocr is not None and not prov.ocr.image:
+        return tuple(float(v) for v in prov.ocr.crop)  # type: ignore[return-value]
+    return prov.bbox
+
+
 @router.get("/report/{entry_id}/page/{number}.png", include_in_schema=False)
 async def page_image(request: Request, entry_id: str, number: int, cell: str | None = None,
                      crop: bool = False) -> Response:
     entry = entry_or_404(request, entry_id)
-    bbox = None
-    if cell:
-        prov = entry.report.provenance.get(cell)
-        if prov is not None and prov.bbox is not None and (prov.page or 1) == number:
-            bbox = prov.bbox
+    prov = entry.report.provenance.get(cell) if cell else None
+    bbox = cell_box(prov, entry.view.get("kind") == "pdf", number)
     pages = entry.view.get("pages", 1)
     if not 1 <= number <= pages:
         raise HTTPException(404, f"没有第 {number} 页")

@@ -131,7 +131,10 @@ def render_region(data: bytes, fmt: str, page: int, bbox: tuple[float, float, fl
         scale = dpi / 72
         image = render_page(data, page, scale=scale).convert("RGB")
     else:
-        image = Image.open(io.BytesIO(data)).convert("RGB")
+        image = Image.open(io.BytesIO(data))
+        if page > 1:  # a multi-page TIFF: the frame the cell was read on
+            image.seek(min(page, getattr(image, "n_frames", 1)) - 1)
+        image = image.convert("RGB")
         if image.width > 1600:  # a 600-dpi scan is shown at screen size
             scale = 1600 / image.width
             image = image.resize((1600, round(image.height * scale)))

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -110,3 +111,27 @@ def make_folder(folder: str | Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _error(Path(folder), exc) from None
+
+
+@contextmanager
+def output_directory(target: str | Path, replaceable: Callable[[Path], bool]) -> Iterator[Path]:
+    """A folder output (e.g. Parquet partitions): built in a temporary folder beside `target`, then
+    swapped into place. An existing `target` is replaced only when `replaceable(target)` says it is
+    an earlier output of the same kind; anything else raises OutputError and is left as it was."""
+    target = Path(target)
+    if target.exists() and (not target.is_dir() or not replaceable(target)):
+        raise OutputError(target, "已存在且不是同类的导出文件夹，未覆盖")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise _error(target, exc) from None
+    try:
+        built = tmp / "out"
+        yield built
+        if target.exists():
+            os.replace(target, tmp / "old")
+        os.replace(built, target)
+    except OSError as exc:
+        raise _error(target, exc) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

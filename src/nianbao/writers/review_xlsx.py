@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from .review import FINDINGS_HEADER, SUMMARY_HEADER, ReviewItem, finding_rows, order_items, summary_row
-from .sheets import FILLS, add_sheet, new_workbook
+from .spreadsheet import FILLS, add_sheet, new_workbook
 
 SUMMARY_SHEET = "汇总"
 FINDINGS_SHEET = "问题清单"

@@ -102,4 +102,61 @@ def append_rows(sheet: Any, rows: Iterable[Sequence[Any]]) -> None:
             set_text(sheet.cell(row=r, column=c), v)
 
 
-__all__ = ["FORMULA_START", "append_rows", "csv_text", "safe_text", "set_text", "write_csv", "write_xlsx", "xlsx_cell"]
+# Styled sheets for the review and comparison workbooks and the corpus exports: the same cell rules,
+# plus a bold frozen filterable header and severity fills.
+_HEADER = {"bold": True}
+FILLS = {"error": "F8D0D0", "warning": "FCE8C8", "info": "D8E6F8"}
+_HEADER_FILL = "DDDDDD"
+
+
+def cell(sheet: Any, value: Any, *, bold: bool = False, fill: str | None = None, wrap: bool = False) -> Any:
+    """A styled write-only cell; text as a string cell (with Excel's quote prefix when it looks like
+    a formula, so it stays text even after the user edits it); a date as its ISO text."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()
+    made = xlsx_cell(sheet, value)
+    c = WriteOnlyCell(sheet, value=made) if made is None or isinstance(made, _PLAIN) else made
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        c.quotePrefix = True
+    if bold:
+        c.font = Font(bold=True)
+    if fill is not None:
+        c.fill = PatternFill("solid", fgColor=fill)
+    if wrap:
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    return c
+
+
+def add_sheet(wb: Any, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]],
+              widths: Sequence[float] = (), fills: Iterable[str | None] | None = None,
+              wrap: bool = False) -> None:
+    """A sheet with a bold, frozen, filterable header row and one row per item; `fills` colours
+    each row's first cell (a FILLS colour or None)."""
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    ws.freeze_panes = "A2"
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.append([cell(ws, h, bold=True, fill=_HEADER_FILL) for h in header])
+    fill_iter = iter(fills) if fills is not None else None
+    n = 0
+    for row in rows:
+        fill = next(fill_iter, None) if fill_iter is not None else None
+        ws.append([cell(ws, v, fill=fill if j == 0 else None, wrap=wrap) for j, v in enumerate(row)])
+        n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(header)))}{n + 1}"
+
+
+def new_workbook() -> Any:
+    """A write-only workbook for `add_sheet`."""
+    from openpyxl import Workbook
+
+    return Workbook(write_only=True)
+
+
+__all__ = ["FILLS", "FORMULA_START", "add_sheet", "append_rows", "cell", "csv_text", "new_workbook", "safe_text",
+           "set_text", "write_csv", "write_xlsx", "xlsx_cell"]
