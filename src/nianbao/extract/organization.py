@@ -212,8 +212,9 @@ def resolve_region(org: str | None, evidence: Callable[[], list[tuple[str, str, 
     if org and is_central(org):
         return Region(code="000000"), MetaSource(source="derived", text=f"{org}：中央国家机关")
     chain = g.prefix_chain(org) if org else ()
+    # the places the name's last prefix may be, consistent with the prefixes before it
+    named = [p for p in chain[-1][1] if all(any(_consistent(p, q) for q in qs) for _, qs in chain[:-1])] if chain else []
     if chain:
-        named = [p for p in chain[-1][1] if all(any(_consistent(p, q) for q in qs) for _, qs in chain[:-1])]
         if len(named) == 1:  # the name says where: no need to read the rest (the common case, and fast)
             return region_of(named), MetaSource(source="organization", text=chain[-1][0])
     scores: Counter[str] = Counter()
@@ -232,7 +233,6 @@ def resolve_region(org: str | None, evidence: Callable[[], list[tuple[str, str, 
         return scores[p.code] + 0.5 * (scores[p.province] + (scores[p.prefecture] if p.prefecture else 0))
 
     if chain:
-        named = [p for p in chain[-1][1] if all(any(_consistent(p, q) for q in qs) for _, qs in chain[:-1])]
         if not named:
             return None, None
         best = max(named, key=support)
@@ -287,8 +287,8 @@ def normalized_name(org: str | None, region: Region | None, region_from_report: 
             name = place_name + name[len(m.group(0)):]
         elif place_name and is_place_only(name) and _abbreviates(name, place_name):
             name = place_name  # 东乌旗 and the report prints 东乌珠穆沁旗
-        elif place_name and (_abbreviation_prefix(name, place_name)):
-            name = place_name + name[_abbreviation_prefix(name, place_name):]
+        elif place_name and (k := _abbreviation_prefix(name, place_name)):
+            name = place_name + name[k:]
     name = re.sub(r"(?<=[县市区旗州盟省])政府", "人民政府", name)
     name = name.replace("人民人民政府", "人民政府")
     if _SHORT_PLACE.match(name) and not g.prefix_chain(name):
