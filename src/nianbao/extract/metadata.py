@@ -152,10 +152,10 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
     region, region_src = resolve_region(organization, evidence, url)
     normalized = normalized_name(organization, region, region_src is not None and region_src.source != "url")
 
-    year, year_src, year_readings = _year(title, title_src, full, lines, doc, published)
+    period = _PERIOD.search(full)
+    year, year_src, year_readings = _year(title, title_src, full, period, lines, doc, published)
     if ov.get("year", "").strip().isdigit():
         year, year_src = int(ov["year"]), MetaSource(source="override", text=ov["year"])
-    period = _PERIOD.search(full)
     period_year = int(next(g for g in period.groups() if g)) if period else None
 
     for key, src in (("title", title_src), ("published", pub_src), ("organization", org_src and org_src.as_source()),
@@ -299,9 +299,11 @@ def _title(doc: Document, lines: list[tuple[str, int | None]]) -> tuple[str | No
     return None, None
 
 
-def _year(title: str | None, title_src: MetaSource | None, full: str, lines: list[tuple[str, int | None]],
-          doc: Document, published: dt.date | None) -> tuple[int | None, MetaSource | None, list[tuple[str, int, str]]]:
-    """The reporting year and where it was read; also every reading, for the conflicts."""
+def _year(title: str | None, title_src: MetaSource | None, full: str, period: re.Match[str] | None,
+          lines: list[tuple[str, int | None]], doc: Document, published: dt.date | None) -> tuple[int | None, MetaSource | None, list[tuple[str, int, str]]]:
+    """The reporting year and where it was read; also every reading, for the conflicts.
+
+    `period`: the 统计期限 statement found in `full` (read_metadata searches for it once)."""
     readings: list[tuple[str, int, str, MetaSource]] = []
     if title:
         m = _YEAR_IN_TITLE.search(title)
@@ -309,10 +311,9 @@ def _year(title: str | None, title_src: MetaSource | None, full: str, lines: lis
             src = title_src or MetaSource(source="title", text=title)
             y = m.group(1)
             readings.append(("title", int(y) if y.isdigit() else chinese_numeral(y) or 0, title, src))
-    m = _PERIOD.search(full)
-    if m:
-        text = _around(full, m.start(), m.end())
-        readings.append(("period", int(next(g for g in m.groups() if g)), text, MetaSource(source="text", text=text)))
+    if period:
+        text = _around(full, period.start(), period.end())
+        readings.append(("period", int(next(g for g in period.groups() if g)), text, MetaSource(source="text", text=text)))
     for grid in doc.grids()[:3]:
         header = " ".join(c.text for row in grid.rows[:2] for c in row if not c.merged)
         m = _TABLE_YEAR.search(header)
@@ -433,9 +434,8 @@ def _choose_org(cands: list[Candidate], full: str) -> Candidate | None:
     人民政府 in the signature), then any other statement naming a body there."""
     if cands and is_place_only(cands[0].name):
         place = cands[0].name
-        gov = re.compile(r"(?:人民)?政府$")
         for c in cands[1:]:
-            if gov.search(c.name) and names_place(c.name, place):
+            if _GOV_END.search(c.name) and names_place(c.name, place):
                 return c
         for name, start, end in printed_governments(full, place):
             if names_place(name, place):
