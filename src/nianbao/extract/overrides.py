@@ -111,7 +111,7 @@ def apply_to_report(report: Report, overrides: Mapping[str, str]) -> None:
             m.published_basis = "page"
         elif key == "url":
             m.url = value
-        elif key == "body_kind" and value in ("government", "department", "township", "unknown"):
+        elif key == "body_kind" and value in BODY_KINDS:
             m.body_kind = value  # type: ignore[assignment]
         else:
             continue
