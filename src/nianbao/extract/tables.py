@@ -638,11 +638,7 @@ def _fill(read: _RowRead, col_keys: list[str], out: dict[str, CellValue], base: 
 
 
 def _row_label(template: Template, table: str, key: str) -> str:
-    if table == "applications":
-        return template.application_row(key).label
-    item_key, _, row_key = key.partition(".")
-    item = next(i for i in template.active.items if i.key == item_key)
-    return next(r.label for r in item.rows if r.key == row_key)
+    return _template_row(template, table, key)[0].label
 
 
 def _undivided_key(group: Group, template: Template) -> str | None:
