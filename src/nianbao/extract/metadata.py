@@ -452,7 +452,7 @@ def _choose_org(cands: list[Candidate], full: str) -> Candidate | None:
     if levels:
         head = full[:3000]
         names = Counter(name for name, _, _ in printed_governments(head)
-                        if _GOV_LEVEL.search(name) and _GOV_LEVEL.search(name).group(1) in levels)  # type: ignore[union-attr]
+                        if (level := _GOV_LEVEL.search(name)) and level.group(1) in levels)
         if names:
             name, _ = names.most_common(1)[0]
             i = head.find(name)
