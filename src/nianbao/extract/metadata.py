@@ -12,6 +12,7 @@ from ..model import Contact, Finding, Meta, MetaSource
 from ..normalize import CN_DIGITS, CN_NUMERALS, CN_YEAR_DIGITS, CN_ZERO_FORMS, chinese_numeral, nfkc
 from ..rules.catalogue import finding
 from .organization import (
+    GOV_OFFICE,
     Candidate,
     anchor,
     body_id,
@@ -189,7 +190,7 @@ def read_metadata(doc: Document, preamble: str, overrides: Mapping[str, str] | N
 def _government_for_office(chosen: Candidate, full: str) -> Candidate:
     """An office publishing its government's report stands for the government, named as the report
     prints it (大英县政府办公室 制定了… and 大英县人民政府网 in the text → 大英县人民政府)."""
-    m = _OFFICE.search(chosen.name)
+    m = GOV_OFFICE.search(chosen.name)
     if m is None or not m.start() or body_kind_with_reason(chosen.name, full, False)[0] != "government":
         return chosen
     place = chosen.name[:m.start()]
@@ -229,7 +230,6 @@ _PREAMBLE_ORG = [
 # the text is NFKC-normalised: full-width ；：（） arrive as ;:()
 _CONTACT_ORG = re.compile(r"(?:请与|请联系|联系单位[:：]|受理机构[:：]|联系部门[:：])" + _ORG_NAME + r"(?:联系|[，,。；;(（]|$)")
 _SELF_GOV = re.compile(r"我(?:市|县|区|旗|州|省|镇|乡)|全(?:市|县|区|旗|州|省|镇|乡)")
-_OFFICE = re.compile(r"(?:人民)?政府办(?:公室|公厅)?$")
 _GOV_END = re.compile(r"(?:人民)?政府$")
 _GOV_AFTER = re.compile(r"(?:[\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道|苏木))?(?:人民)?政府(?!办|信息公开)")
 
@@ -410,7 +410,7 @@ def _org_candidates(doc: Document, title: str | None, title_src: MetaSource | No
         v = doc.page_meta.get(key, "").strip()
         if v and is_org_name(v) and len(v) <= 30:
             c = Candidate(anchor(v) or v, f"page:{key}", v)
-            (offices if key in ("来源", "信息来源") and _OFFICE.search(v) else page).append(c)
+            (offices if key in ("来源", "信息来源") and GOV_OFFICE.search(v) else page).append(c)
     # the <title> often reads "report title_site name" (…年度报告_青田县人民政府)
     for part in re.split(r"\s*[_|｜—–-]{1,2}\s*", doc.page_meta.get("网页标题", "")):
         if part and "报告" not in part and is_org_name(part) and len(part) <= 30:

@@ -31,7 +31,7 @@ _SHORT_PLACE = re.compile(r"^(?:自治区|自治州|省|市|县|区|旗|州|盟)
                           + "|".join(ORG_SUFFIXES) + r")$)")
 _TOWN = re.compile(rf"^[{_CJK}]{{2,6}}?(?:街道办事处|街道|镇|乡|苏木)")
 _TOWNSHIP_NAME = re.compile(rf"[{_CJK}]{{2,6}}?(?:镇|乡|苏木|街道)(?:人民政府|政府|办事处)?$")
-_GOV_OFFICE = re.compile(r"(?:人民)?政府办(?:公室|公厅)?$")
+GOV_OFFICE = re.compile(r"(?:人民)?政府办(?:公室|公厅)?$")  # 县政府办, 市人民政府办公室
 _PLACE_ONLY = re.compile(rf"[{_CJK}]{{2,20}}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗|镇|乡|街道|苏木)")
 _ZONE = re.compile(r"(?:管委会|管理委员会)(?:办公室)?$")
 _ZONE_WIDE = re.compile(r"本级|各部门|所属部门|各局办|区属各|各单位|各街道|各镇|汇总")
@@ -149,7 +149,7 @@ def body_kind(org: str | None, text: str = "", title_names_government: bool = Fa
         if _ZONE_WIDE.search(text):
             return "government", "管委会报告覆盖本级及所属部门"
         return "department", "管委会未称覆盖本级各部门"
-    if _GOV_OFFICE.search(org) and not org.endswith(("人民政府", "政府")):
+    if GOV_OFFICE.search(org) and not org.endswith(("人民政府", "政府")):
         if title_names_government:
             return "government", "办公室/办公厅发布本级人民政府的报告（标题为人民政府）"
         if text and government_scope(text):
