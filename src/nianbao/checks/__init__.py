@@ -80,11 +80,16 @@ def relation_errors(report: Report) -> list[Finding]:
         return list(check_relations(report))
 
 
+def rechecked_findings(report: Report, previous: Report | None = None) -> list[Finding]:
+    """The report's findings with its check.* ones replaced by a fresh run (the report is unchanged)."""
+    kept = [f for f in report.findings if not f.rule.startswith("check.")]
+    return kept + run_checks(report, previous)
+
+
 def recheck(report: Report, previous: Report | None = None) -> Report:
     """Replace the report's check.* findings by a fresh run (keeps the extraction findings)."""
-    report.findings = [f for f in report.findings if not f.rule.startswith("check.")]
-    report.findings.extend(run_checks(report, previous))
+    report.findings = rechecked_findings(report, previous)
     return report
 
 
-__all__ = ["CHECKS", "deadline", "evaluate", "recheck", "relation_errors", "run_checks", "similarity", "table_errors"]
+__all__ = ["CHECKS", "deadline", "evaluate", "recheck", "rechecked_findings", "relation_errors", "run_checks", "similarity", "table_errors"]

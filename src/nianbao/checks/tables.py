@@ -9,7 +9,17 @@ from ..model import Finding, Report, where
 from ..model.report import CellValue
 from ..rules.catalogue import TABLE_LABELS, finding
 from ..rules.relations import Relation, relations
-from .common import applications_template, equal, flatten, fmt, side, table_cells, total
+from .common import (
+    TABLE_EN,
+    TABLE_SHORT,
+    applications_template,
+    equal,
+    flatten,
+    fmt,
+    side,
+    table_cells,
+    total,
+)
 
 TABLES = ("active_disclosure", "applications", "reviews_litigation")
 
@@ -57,11 +67,10 @@ def _broken_despite_blanks(rel: Relation, left: list[CellValue], right: list[Cel
         blanks = [t for t, v in zip(terms, values, strict=True) if v is None]
         known_terms = "+".join(f"{t.label}({fmt(v)})" for t, v in zip(terms, values, strict=True) if v is not None)
         other_text = side(other_terms, other_values)  # type: ignore[arg-type]
-        table_zh, table_en = ("表三", "table 3") if rel.table == "applications" else ("表四", "table 4")
         evidence = (f"{rel.scope}：{known_terms}+空白[{'、'.join(t.label for t in blanks)}]≥{fmt(known)} > "
                     f"{other_text}")
-        return finding("check.relation_broken_despite_blanks", rel.paths, evidence, scope_table=table_zh,
-                       scope_table_en=table_en, scope=rel.scope, scope_en=rel.scope_en, known_side=name[0],
+        return finding("check.relation_broken_despite_blanks", rel.paths, evidence, scope_table=TABLE_SHORT[rel.table],
+                       scope_table_en=TABLE_EN[rel.table], scope=rel.scope, scope_en=rel.scope_en, known_side=name[0],
                        known_side_en=name[1], known=fmt(known), other_side=other_name[0],
                        other_side_en=other_name[1], other=fmt(other), blanks="、".join(t.label for t in blanks),
                        blanks_en=", ".join(t.path for t in blanks))

@@ -13,7 +13,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
-from ..checks import run_checks
+from ..checks import rechecked_findings
 from ..checks.common import TABLE_SHORT, flatten, table_cells
 from ..checks.crossyear import (
     MIN_SECTION_CHARS,
@@ -191,10 +191,8 @@ def compare_reports(a: Report, b: Report, *, recheck: bool = True) -> Comparison
         a, b = b, a
     consecutive = a.meta.year is not None and b.meta.year is not None and b.meta.year == a.meta.year + 1
     if recheck:
-        keep_a = [f for f in a.findings if not f.rule.startswith("check.")]
-        keep_b = [f for f in b.findings if not f.rule.startswith("check.")]
-        fa = keep_a + run_checks(a)
-        fb = keep_b + run_checks(b, a if consecutive else None)
+        fa = rechecked_findings(a)
+        fb = rechecked_findings(b, a if consecutive else None)
     else:
         fa, fb = list(a.findings), list(b.findings)
     return Comparison(a=_side(a, fa), b=_side(b, fb), same_body=body_key(a) == body_key(b), consecutive=consecutive,

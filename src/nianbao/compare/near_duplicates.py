@@ -34,8 +34,8 @@ class NearDuplicate:
     similarity: float  # estimated Jaccard similarity of the masked 4-gram sets, 0..1
 
 
-def shingles(text: str) -> set[bytes]:
-    norm = normalise(text)
+def shingles(norm: str) -> set[bytes]:
+    """The character 4-grams of a text already normalised (`normalise`)."""
     return {norm[i:i + SHINGLE].encode("utf-8") for i in range(max(1, len(norm) - SHINGLE + 1))}
 
 
@@ -55,10 +55,11 @@ def near_duplicates(items: Iterable[tuple[str, str, str]], *, threshold: float =
     kept: dict[int, tuple[str, str, LeanMinHash]] = {}
     body = body_of or (lambda report_id: report_id)
     for n, (report_id, section, text) in enumerate(items):
-        if len(normalise(text)) < min_chars:
+        norm = normalise(text)
+        if len(norm) < min_chars:
             continue
         m = MinHash(num_perm=num_perm, hashfunc=zlib.crc32, permutations=base.permutations, scheme=base.scheme)
-        m.update_batch(list(shingles(text)))
+        m.update_batch(list(shingles(norm)))
         lean = LeanMinHash(m)
         me = body(report_id)
         for key in lsh.query(lean):

@@ -81,7 +81,6 @@ def _xlsx(con: duckdb.DuckDBPyConnection, target: Any) -> None:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("reports")
     ws.freeze_panes = "B3"  # both header rows and the id column stay in view
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(keys))}2"
     ws.append([xlsx_cell(ws, v) for v in labels])
     ws.append([xlsx_cell(ws, v) for v in keys])
     count = 0

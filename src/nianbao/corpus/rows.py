@@ -44,7 +44,6 @@ class RowOptions:
     sha256: str
     parser_version: str
     provenance: bool = True
-    url: str | None = None
     body_id: str | None = None  # manifest override
 
 
@@ -58,7 +57,7 @@ def report_rows(report: Report, opts: RowOptions) -> Rows:
     active = report.tables.active_disclosure
     c = m.contact
     reports = [(
-        rid, opts.sha256, opts.path, opts.url or getattr(m, "url", None), report.source.format, m.title, m.organization, bid, basis,
+        rid, opts.sha256, opts.path, m.url, report.source.format, m.title, m.organization, bid, basis,
         province, city, county, code, m.body_kind, m.year, m.period_year, m.template, m.template_evidence,
         active.template if active else None,
         json.dumps(active.units, ensure_ascii=False, sort_keys=True) if active and active.units else None,

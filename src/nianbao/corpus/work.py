@@ -78,7 +78,6 @@ def parse_task(task: Task) -> Outcome:
         report = load_report(task.path, overrides(task.manifest))
         rows = report_rows(report, RowOptions(
             path=task.path, sha256=task.sha256, parser_version=task.parser_version, provenance=task.provenance,
-            url=task.manifest.url if task.manifest else None,
             body_id=task.manifest.body_id if task.manifest else None))
         counts = Counter(f.severity for f in report.findings)
         return Outcome(task.path, task.sha256, columns=to_columns(rows), report_id=rows["reports"][0][0],

@@ -143,18 +143,9 @@ def reports_from_json(data: bytes, path: str) -> list[Report]:
     return [_report(v, path, f"第 {n} 份报告：") for n, v in enumerate(values, 1)]
 
 
-def report_from_json(data: bytes, path: str) -> Report:
-    """The one report in a report JSON file; a JSON Lines file of several is refused by name."""
-    reports = reports_from_json(data, path)
-    if len(reports) != 1:
-        raise ReadError(path, f"含 {len(reports)} 份报告（JSON Lines），此处只能用一份",
-                        f"holds {len(reports)} reports (JSON Lines); one expected")
-    return reports[0]
-
-
 def looks_like_json(data: bytes) -> bool:
     """Whether bytes (e.g. standard input) are a JSON document rather than a report's text."""
     return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
-__all__ = ["ReportJSONError", "field_problems", "looks_like_json", "report_from_json", "reports_from_json"]
+__all__ = ["ReportJSONError", "field_problems", "looks_like_json", "reports_from_json"]
