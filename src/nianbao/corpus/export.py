@@ -21,6 +21,7 @@ from ..errors import NianbaoError
 from ..writers.output import open_output, output_directory
 from ..writers.spreadsheet import cell as xlsx_cell
 from ..writers.spreadsheet import csv_text
+from .rows import stored_value
 from .schema import META_LABELS
 
 FORMATS = ("csv", "xlsx", "parquet")
@@ -41,10 +42,6 @@ def _rows(con: duckdb.DuckDBPyConnection) -> Any:
     cur = con.execute("SELECT * FROM wide ORDER BY year NULLS LAST, organization NULLS LAST, id")
     while batch := cur.fetchmany(2000):
         yield from batch
-
-
-def _number(v: Any) -> Any:
-    return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
 def export(con: duckdb.DuckDBPyConnection, out: Path, fmt: str | None = None) -> int:
@@ -68,7 +65,7 @@ def _csv(con: duckdb.DuckDBPyConnection, target: Any) -> None:
     w.writerow(labels)
     w.writerow(keys)
     for row in _rows(con):
-        w.writerow(["" if v is None else csv_text(_number(v)) for v in row])
+        w.writerow(["" if v is None else csv_text(stored_value(v)) for v in row])
     fh.flush()
     fh.detach()
 
@@ -86,7 +83,7 @@ def _xlsx(con: duckdb.DuckDBPyConnection, target: Any) -> None:
     count = 0
     for row in _rows(con):
         # the id has 18 digits: Excel keeps 15, so it goes in as text
-        ws.append([str(row[0]), *(xlsx_cell(ws, _number(v)) if isinstance(v, str | float) else v for v in row[1:])])
+        ws.append([str(row[0]), *(xlsx_cell(ws, stored_value(v)) if isinstance(v, str | float) else v for v in row[1:])])
         count += 1
     ws.auto_filter.ref = f"A2:{get_column_letter(len(keys))}{count + 2}"
     wb.save(target)

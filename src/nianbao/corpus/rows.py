@@ -102,10 +102,9 @@ def _meta_extra(meta: Meta, provenance: bool) -> str | None:
     return json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
 
 
-def _value(v: float | None) -> CellValue:
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else v
+def stored_value(v: Any) -> Any:
+    """A value as the database returns it, a whole number as an int (DOUBLE columns give 3.0 for 3)."""
+    return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
 def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Report]:
@@ -123,7 +122,7 @@ def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Re
     for rid, tbl, row, col, value in con.execute(
             "SELECT report_id, tbl, row_key, col_key, value FROM cells JOIN _want ON report_id = id").fetchall():
         t = tables[rid].setdefault(tbl, {})
-        t.setdefault(row, {})[col] = _value(value)
+        t.setdefault(row, {})[col] = stored_value(value)
     sections: dict[int, list[Section]] = {i: [] for i in metas}
     for rid, number, title, present, heading, text in con.execute(
             "SELECT report_id, number, title, present, heading, text FROM sections JOIN _want ON report_id = id "
@@ -132,7 +131,7 @@ def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Re
     figures: dict[int, dict[str, int | float]] = {i: {} for i in metas}
     for rid, name, value in con.execute(
             "SELECT report_id, name, value FROM figures JOIN _want ON report_id = id").fetchall():
-        figures[rid][name] = _value(value)  # type: ignore[assignment]
+        figures[rid][name] = stored_value(value)  # type: ignore[assignment]
     findings: dict[int, list[Finding]] = {i: [] for i in metas}
     for rid, rule, severity, message, cells, evidence in con.execute(
             "SELECT report_id, rule, severity, message, cells, evidence FROM findings JOIN _want ON report_id = id "
