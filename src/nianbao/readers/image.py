@@ -76,9 +76,6 @@ def expand_images(doc: Document, load: Callable[[str], bytes | None]) -> list[st
 
     if not any(isinstance(b, ImageRef) for b in doc.blocks) or not ocr.available():
         return []
-    from PIL import Image, UnidentifiedImageError
-
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     out: list[Block] = []
     missing: list[str] = []
     number = 0
@@ -91,9 +88,8 @@ def expand_images(doc: Document, load: Callable[[str], bytes | None]) -> list[st
             missing.append(block.src)
             continue
         try:
-            img = Image.open(io.BytesIO(data))
-            img.load()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            img = _open(block.src, data)
+        except ReadError:
             continue  # not a picture Pillow reads (EMF/WMF drawings): stays an image reference
         if min(img.size) < MIN_SIDE:
             continue
