@@ -127,8 +127,7 @@ def read_image(path: str, data: bytes, sha256: str) -> Document:
     doc = Document(path=path, format="image", sha256=sha256)
     extra = len(frames) > MAX_FRAMES
     frames = frames[:MAX_FRAMES]
-    small = [f for f in frames if min(f.size) < MIN_SIDE]
-    if len(small) == len(frames):
+    if all(min(f.size) < MIN_SIDE for f in frames):
         raise ReadError(path, f"图片太小（{frames[0].size[0]}×{frames[0].size[1]} 像素），无法识别文字",
                         f"image too small ({frames[0].size[0]}x{frames[0].size[1]} px) to read")
     doc.blocks = ocr_image_blocks(frames)
