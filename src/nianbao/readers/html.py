@@ -276,15 +276,9 @@ def _within_element_limit(text: str) -> tuple[str, int]:
     if tags <= limit:
         return text, 0
     at = -1
-    for m in _TAG_START.finditer(text):
-        limit -= 1
-        if limit == 0:
-            at = m.start()
-            break
+    for _ in range(limit):  # to the limit-th "<" (there are more than `limit`)
+        at = text.find("<", at + 1)
     return (text[:at], tags) if at >= 0 else (text, 0)
-
-
-_TAG_START = re.compile("<")
 
 
 def _hidden(root: etree._Element) -> list[etree._Element]:
