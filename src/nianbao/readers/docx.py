@@ -527,12 +527,13 @@ def _read_pictures(zf: zipfile.ZipFile, doc: Document) -> None:
 def read_docx(path: str, data: bytes, sha256: str) -> Document:
     zf = _check_zip(path, data)
     root = _xml(zf, "word/document.xml", path=path)
-    if root is None or root.find(f"{_W}body") is None:
+    body = root.find(f"{_W}body") if root is not None else None
+    if body is None:
         raise ReadError(path, "Word 文档没有正文（word/document.xml 中没有 w:body）", "no w:body in word/document.xml")
     state = _State(_Lazy(zf, path))
     doc = Document(path=path, format="docx", sha256=sha256)
     state.media = any(n.startswith("word/media/") for n in zf.namelist())
-    doc.blocks.extend(_blocks(root.find(f"{_W}body"), state))
+    doc.blocks.extend(_blocks(body, state))
     doc.notes.extend(state.parts.notes)
     if state.rows_dropped:
         doc.notes.append(ReaderNote("extract.reader_note",

@@ -276,15 +276,9 @@ def _within_element_limit(text: str) -> tuple[str, int]:
     if tags <= limit:
         return text, 0
     at = -1
-    for m in _TAG_START.finditer(text):
-        limit -= 1
-        if limit == 0:
-            at = m.start()
-            break
+    for _ in range(limit):  # to the limit-th "<" (there are more than `limit`)
+        at = text.find("<", at + 1)
     return (text[:at], tags) if at >= 0 else (text, 0)
-
-
-_TAG_START = re.compile("<")
 
 
 def _hidden(root: etree._Element) -> list[etree._Element]:
@@ -662,16 +656,16 @@ def _collect(root: etree._Element, parts: list[str]) -> None:
     Walked with an explicit stack, not recursion: a page may nest elements deeper than Python's
     recursion limit (lxml keeps up to 2,047 levels).
     """
-    stack: list[tuple[etree._Element, int]] = [(root, _OPEN)]
+    stack: list[tuple[etree._Element, int]] = [(root, _COLLECT_OPEN)]
     pop, push = stack.pop, stack.append
     while stack:
         e, step = pop()
-        if step == _TAIL:
+        if step == _COLLECT_TAIL:
             tail = e.tail
             if tail:
                 parts.append(tail)
             continue
-        if step == _CLOSE:
+        if step == _COLLECT_CLOSE:
             parts.append(_BREAK)
             continue
         tag = e.tag
@@ -682,18 +676,18 @@ def _collect(root: etree._Element, parts: list[str]) -> None:
         else:
             if tag in _BLOCK:
                 parts.append(_BREAK)
-                push((e, _CLOSE))
+                push((e, _COLLECT_CLOSE))
             text = e.text
             if text:
                 parts.append(text)
         children = e.getchildren()
         for k in range(len(children) - 1, -1, -1):
             c = children[k]
-            push((c, _TAIL))
-            push((c, _OPEN))
+            push((c, _COLLECT_TAIL))
+            push((c, _COLLECT_OPEN))
 
 
-_OPEN, _CLOSE, _TAIL = 0, 1, 2
+_COLLECT_OPEN, _COLLECT_CLOSE, _COLLECT_TAIL = 0, 1, 2
 
 
 def _cell_text(td: etree._Element) -> str:

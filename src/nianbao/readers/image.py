@@ -76,9 +76,6 @@ def expand_images(doc: Document, load: Callable[[str], bytes | None]) -> list[st
 
     if not any(isinstance(b, ImageRef) for b in doc.blocks) or not ocr.available():
         return []
-    from PIL import Image, UnidentifiedImageError
-
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     out: list[Block] = []
     missing: list[str] = []
     number = 0
@@ -91,9 +88,8 @@ def expand_images(doc: Document, load: Callable[[str], bytes | None]) -> list[st
             missing.append(block.src)
             continue
         try:
-            img = Image.open(io.BytesIO(data))
-            img.load()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            img = _open(block.src, data)
+        except ReadError:
             continue  # not a picture Pillow reads (EMF/WMF drawings): stays an image reference
         if min(img.size) < MIN_SIDE:
             continue
@@ -131,8 +127,7 @@ def read_image(path: str, data: bytes, sha256: str) -> Document:
     doc = Document(path=path, format="image", sha256=sha256)
     extra = len(frames) > MAX_FRAMES
     frames = frames[:MAX_FRAMES]
-    small = [f for f in frames if min(f.size) < MIN_SIDE]
-    if len(small) == len(frames):
+    if all(min(f.size) < MIN_SIDE for f in frames):
         raise ReadError(path, f"图片太小（{frames[0].size[0]}×{frames[0].size[1]} 像素），无法识别文字",
                         f"image too small ({frames[0].size[0]}x{frames[0].size[1]} px) to read")
     doc.blocks = ocr_image_blocks(frames)

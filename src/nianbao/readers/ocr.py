@@ -59,10 +59,6 @@ class Line:
         return "".join(g.text for g in self.glyphs)
 
 
-class OcrMissing(ReadError):
-    pass
-
-
 def available() -> bool:
     try:
         import rapidocr_onnxruntime  # noqa: F401

@@ -141,7 +141,7 @@ def read_pdf(path: str, data: bytes, sha256: str, backend: str = "pdfium") -> Do
         slots = [(n, page if page is not None else (ocr_pages[n].layout if n in ocr_pages else None))
                  for n, page in slots]
     # a big picture on a text page (a table pasted as an image) is read into that page's layout
-    pictures = _ocr_pictures(data, text_pages) if OCR and any(_big_pictures(p) for p in text_pages) else []
+    pictures = _ocr_pictures(data, text_pages) if OCR else []
     # blocks of text pages, with a page image standing in for each page without text
     blocks = layout_blocks(text_pages)
     if ocr_pages or pictures:
@@ -236,6 +236,9 @@ def _big_pictures(page: PageLayout) -> list[tuple[float, float, float, float]]:
 
 def _ocr_pictures(data: bytes, pages: list[PageLayout]) -> list[Any]:
     """OcrPages of the big pictures on text pages, placed where they sit (their text joins the page's)."""
+    found_boxes = [(page, boxes) for page in pages if (boxes := _big_pictures(page))]
+    if not found_boxes:
+        return []
     from . import ocr
 
     if not ocr.available():
@@ -247,10 +250,7 @@ def _ocr_pictures(data: bytes, pages: list[PageLayout]) -> list[Any]:
     out: list[Any] = []
     pdf = pdfium.PdfDocument(data)
     try:
-        for page in pages:
-            boxes = _big_pictures(page)
-            if not boxes:
-                continue
+        for page, boxes in found_boxes:
             scale = OCR_DPI / 72
             image = pdf[page.number - 1].render(scale=scale, grayscale=True).to_pil()
             for x0, top, x1, bottom in boxes:
