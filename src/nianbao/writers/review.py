@@ -18,10 +18,9 @@ from ..checks.common import cell_labels
 from ..model import Finding, Report
 from ..rules.basis import basis
 from ..rules.catalogue import RULES
-from .review_sheet import SEVERITY_ZH, CellLine, cell_lines, ordered
+from .review_sheet import SEVERITY_RANK, SEVERITY_ZH, CellLine, cell_lines, ordered
 
 KIND_ZH = {"government": "人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 STATUS = ("需整改", "请核实", "通过")  # errors / warnings only / neither
 
 

@@ -20,7 +20,7 @@ from ..version import __version__
 from .markdown import md_text
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _KIND_ZH = {"government": "县级以上人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}
 
 
@@ -35,7 +35,7 @@ class CellLine:
 
 def ordered(findings: Sequence[Finding]) -> list[Finding]:
     """Errors first, then warnings, then info; stable within a severity."""
-    return sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+    return sorted(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 3))
 
 
 def cell_lines(report: Report, finding: Finding, labels: dict[str, str] | None = None) -> list[CellLine]:
