@@ -128,8 +128,8 @@ td.v{text-align:right;font-weight:bold}.answer{border:1px dashed #999;min-height
 """
 
 
-def _h(text: str) -> str:
-    return html.escape(text, quote=True)
+def _h(text: object) -> str:
+    return html.escape(str(text), quote=True)
 
 
 def html_head(title: str, css: str = "") -> list[str]:
