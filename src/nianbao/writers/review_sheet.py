@@ -163,8 +163,8 @@ def report_html(report: Report, anchor: str = "", extra_facts: Sequence[tuple[st
                        f"{i}. {_h(f.message)} <code>{_h(f.rule)}</code></p>")
             if f.evidence:
                 out.append(f"<p>依据：{_h(f.evidence)}</p>")
-            if basis(f.rule):
-                out.append(f"<p>法规/格式依据：{_h(basis(f.rule))}</p>")
+            if rule_basis := basis(f.rule):
+                out.append(f"<p>法规/格式依据：{_h(rule_basis)}</p>")
             cells = cell_lines(report, f, labels)
             if cells:
                 out.append("<table><thead><tr><th>单元格</th><th>值</th><th>原文</th><th>位置</th></tr></thead><tbody>")
