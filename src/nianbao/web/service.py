@@ -141,14 +141,13 @@ def download_bytes(report: Report, kind: str, office: str = "", reviewer: str = 
         write_xlsx([flatten(report)], buf)
         return buf.getvalue()
     if kind in ("docx", "pdf"):
+        from ..errors import ConverterMissing
         from ..writers import render_bytes
 
         try:
             return render_bytes(report, kind)
-        except Exception as exc:
-            if type(exc).__name__ == "ConverterMissing":
-                raise DownloadUnavailable(f"服务器上没有安装 LibreOffice，无法生成 PDF：{exc}") from None
-            raise
+        except ConverterMissing as exc:
+            raise DownloadUnavailable(f"服务器上没有安装 LibreOffice，无法生成 PDF：{exc}") from None
     if kind == "review-html":
         from ..writers.review_sheet import render_html
 
