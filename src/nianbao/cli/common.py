@@ -86,10 +86,11 @@ def save_in(folder: Path, rel: str, data: str | bytes) -> bool:
     target = folder / rel
     try:
         make_folder(target.parent)
+        write_file(target, data)
     except OutputError as exc:
         report_error(target, exc)
         return False
-    return save(target, data)
+    return True
 
 
 def save(target: Path, data: str | bytes) -> bool:
@@ -183,8 +184,6 @@ def meta_loader(meta: list[str], manifest: Path | None) -> Callable[[Path], obje
 
     A bad --meta item or manifest stops the command before any file is read (exit 2).
     """
-    import typer
-
     from ..api import load_data, load_reports
     from ..extract.overrides import load_manifest, overrides_for, parse_meta_args
     from ..inputs.fill import FILL_SUFFIXES

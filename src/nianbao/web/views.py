@@ -13,10 +13,9 @@ from ..checks.common import TABLE_SHORT, cell_labels
 from ..model import Finding, Report, where
 from ..templates import TABLE_NAMES, template_for
 from ..writers.layout import LTable, format_value, report_tables
-from ..writers.review_sheet import SEVERITY_ZH, cell_lines, ordered
+from ..writers.review_sheet import SEVERITY_RANK, SEVERITY_ZH, cell_lines, ordered
 from .store import Entry
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 KIND_ZH = {"government": "县级以上人民政府（本级）", "department": "政府部门", "township": "乡镇/街道",
            "unknown": "未能判断"}
 TEMPLATE_EVIDENCE_ZH = {"tables": "依据表格中的栏目名称", "year": "表格未读到，按年度推定", "none": "无依据"}

@@ -11,17 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from ..checks import deadline
 from ..checks.common import cell_labels
 from ..model import Finding, Report
 from ..rules.basis import basis
 from ..rules.catalogue import RULES
-from .review_sheet import SEVERITY_ZH, CellLine, cell_lines, ordered
+from .review_sheet import SEVERITY_RANK, SEVERITY_ZH, CellLine, cell_lines, ordered
 
 KIND_ZH = {"government": "人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 STATUS = ("需整改", "请核实", "通过")  # errors / warnings only / neither
 
 
@@ -30,7 +30,6 @@ class ReviewItem:
     report: Report
     previous: Report | None = None
     pairing_note: str = ""  # why no previous report was used ('' when one was)
-    _labels: dict[str, str] | None = field(default=None, repr=False)
 
     @property
     def counts(self) -> Counter[str]:
@@ -45,11 +44,9 @@ class ReviewItem:
     def body(self) -> str:
         return self.report.meta.organization or "（机关未识别）"
 
-    @property
+    @cached_property
     def labels(self) -> dict[str, str]:
-        if self._labels is None:
-            self._labels = cell_labels(self.report)
-        return self._labels
+        return cell_labels(self.report)
 
     def cells(self, f: Finding) -> list[CellLine]:
         return cell_lines(self.report, f, self.labels)

@@ -99,8 +99,8 @@ def review_docx(item: ReviewItem, office: str = "", reviewer: str = "", date: dt
         for n, f in enumerate(findings, 1):
             row = grid.add_row().cells
             problem = f.message + (f"\n核对依据：{f.evidence}" if f.evidence else "")
-            if basis(f.rule):
-                problem += f"\n法规/格式依据：{basis(f.rule)}"
+            if rule_basis := basis(f.rule):
+                problem += f"\n法规/格式依据：{rule_basis}"
             problem += f"\n规则：{f.rule}"
             _cell_text(row[0], str(n))
             _cell_text(row[1], SEVERITY_ZH[f.severity], bold=f.severity == "error")

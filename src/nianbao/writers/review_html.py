@@ -4,12 +4,11 @@ every text escaped."""
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Sequence
 
 from .review import STATUS, ReviewItem, deadline_verdict, order_items
-from .review_sheet import html_head, report_html
+from .review_sheet import _h, html_head, report_html
 
 _CSS = """
 table.toc td.n{text-align:right}table.toc tr.s0 td.st{color:#c62828;font-weight:bold}
@@ -17,10 +16,6 @@ table.toc tr.s1 td.st{color:#b26a00}table.toc tr.s2 td.st{color:#2e7d32}
 .summary{display:flex;gap:1.5rem;flex-wrap:wrap}.summary div{border:1px solid #ccc;padding:.4rem .8rem}
 .summary b{font-size:1.3rem;display:block}
 """
-
-
-def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def render_review_html(items: Sequence[ReviewItem]) -> str:

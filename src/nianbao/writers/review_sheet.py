@@ -20,7 +20,7 @@ from ..version import __version__
 from .markdown import md_text
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _KIND_ZH = {"government": "县级以上人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}
 
 
@@ -35,7 +35,7 @@ class CellLine:
 
 def ordered(findings: Sequence[Finding]) -> list[Finding]:
     """Errors first, then warnings, then info; stable within a severity."""
-    return sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+    return sorted(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 3))
 
 
 def cell_lines(report: Report, finding: Finding, labels: dict[str, str] | None = None) -> list[CellLine]:
@@ -128,8 +128,8 @@ td.v{text-align:right;font-weight:bold}.answer{border:1px dashed #999;min-height
 """
 
 
-def _h(text: str) -> str:
-    return html.escape(text, quote=True)
+def _h(text: object) -> str:
+    return html.escape(str(text), quote=True)
 
 
 def html_head(title: str, css: str = "") -> list[str]:
@@ -163,8 +163,8 @@ def report_html(report: Report, anchor: str = "", extra_facts: Sequence[tuple[st
                        f"{i}. {_h(f.message)} <code>{_h(f.rule)}</code></p>")
             if f.evidence:
                 out.append(f"<p>依据：{_h(f.evidence)}</p>")
-            if basis(f.rule):
-                out.append(f"<p>法规/格式依据：{_h(basis(f.rule))}</p>")
+            if rule_basis := basis(f.rule):
+                out.append(f"<p>法规/格式依据：{_h(rule_basis)}</p>")
             cells = cell_lines(report, f, labels)
             if cells:
                 out.append("<table><thead><tr><th>单元格</th><th>值</th><th>原文</th><th>位置</th></tr></thead><tbody>")
