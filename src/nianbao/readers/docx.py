@@ -505,7 +505,7 @@ def _read_pictures(zf: zipfile.ZipFile, doc: Document) -> None:
     """Pictures in the body (a table pasted as an image) are OCR'd where they stand."""
     from .image import expand_images
 
-    rels = _xml(zf, "word/_rels/document.xml.rels")
+    rels = _xml(zf, "word/_rels/document.xml.rels", path=doc.path)  # an error names the file
     targets = {r.get("Id", ""): r.get("Target", "") for r in rels.iter(_REL)} if rels is not None else {}
     for block in doc.blocks:
         if isinstance(block, ImageRef) and block.src.startswith("docx-rel:"):
