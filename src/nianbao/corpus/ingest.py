@@ -14,24 +14,26 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import duckdb
 import pyarrow as pa
 
-from ..readers import READERS
 from .connection import connect, parser_version
 from .manifest import ManifestEntry, load_manifest
+from .pool import LocalPool
 from .schema import REPORT_TABLES, arrow_table, transaction
 from .walk import walk
-from .work import ChunkResult, Task, local_worker_setup, parse_chunk, parse_chunk_in_worker, worker_setup
+from .work import ChunkResult, Task, parse_chunk, worker_setup
 
 ENGINES = ("local", "dask", "ray")
 
@@ -71,6 +73,8 @@ class IngestSummary:
         self.failed += len(chunk.errors)
         self.severities.update(chunk.severities)
         pid, cpu, rss = chunk.worker
+        if not pid:  # a file whose worker died: no worker figures
+            return
         self.workers[pid] = max(cpu, self.workers.get(pid, 0.0))
         self.peak_rss_worker_kb = max(self.peak_rss_worker_kb, rss)
 
@@ -143,16 +147,58 @@ def plan(paths: Iterable[Path], con: duckdb.DuckDBPyConnection, options: IngestO
     return tasks, problems
 
 
+class CtrlC:
+    """Ctrl-C during an ingest: a commit in progress completes first, and the run ends as interrupted.
+
+    DuckDB turns an interrupt that lands inside a query into its own exception (a RuntimeError or
+    an InterruptException, depending on where); the caller would see an internal error instead of
+    an interrupted run, and the batch being committed would be rolled back.
+    """
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._deferring = False
+        self._previous: Any = None
+
+    def __enter__(self) -> CtrlC:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+        if exc is not None and self.seen and not isinstance(exc, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.seen = True
+        if not self._deferring:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Ctrl-C inside waits for the end of the block."""
+        outer, self._deferring = self._deferring, True
+        try:
+            yield
+        finally:
+            self._deferring = outer
+        if self.seen and not outer:
+            raise KeyboardInterrupt
+
+
 class Writer:
     """Commits batches of rows: one transaction each, replacing earlier rows of the same reports."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, ctrl_c: CtrlC | None = None) -> None:
         self.con = con
+        self.ctrl_c = ctrl_c or CtrlC()
 
     def _replace(self, ids: list[int], ok_paths: list[str], errors: list[tuple[str, str | None, str, str]],
                  load: Callable[[str], None]) -> None:
         con = self.con
-        with transaction(con):
+        with self.ctrl_c.deferred(), transaction(con):
             if ids:
                 # Only reports parsed again (--reparse, a new parser version) have rows to replace; the
                 # DELETEs scan the long tables, so a first ingest must not pay for them batch after batch.
@@ -203,7 +249,7 @@ class Writer:
         con = self.con
         # One statement for every root: a crawl passed as thousands of file paths must not cost a
         # query each (≈ 0.45 ms apiece, on the critical path before any file is parsed).
-        with transaction(con):
+        with self.ctrl_c.deferred(), transaction(con):
             con.execute(
                 "DELETE FROM errors WHERE stage = 'walk' AND path IN (SELECT unnest(?::VARCHAR[]))", [[str(r) for r in roots]])
             folders = [str(r).rstrip("/") + "/" for r in roots if not r.is_file()]
@@ -212,70 +258,6 @@ class Writer:
                             "unnest(?::VARCHAR[]) AS t(f) WHERE starts_with(path, t.f))", [folders])
         if problems:
             self._replace([], [], problems, lambda table: None)
-
-
-class LocalPool:
-    """The local process pool: `jobs` worker processes fed a few chunks at a time.
-
-    `concurrent.futures.ProcessPoolExecutor`, not `multiprocessing.Pool`: the latter's worker-handler
-    thread also waits on the result pipe, so it spins while a result is read (≈ 0.25 ms of this
-    process's CPU per report measured, on the core the workers need). The executor is started from
-    a background thread: the first worker starts the fork server, which imports every reader
-    (≈ 0.5 s) while this process opens the database and hashes the files.
-    """
-
-    IN_FLIGHT = 4  # chunks queued per worker: none idles between chunks; memory stays flat in corpus size
-
-    def __init__(self, jobs: int) -> None:
-        import multiprocessing as mp
-        import threading
-        from concurrent.futures import ProcessPoolExecutor
-
-        # forkserver: workers start from a clean process (no DuckDB threads or open database inherited).
-        ctx = mp.get_context("forkserver")
-        # Imported once in the fork server, so every worker starts with the readers loaded.
-        ctx.set_forkserver_preload(["nianbao.corpus.work", "nianbao.api", *READER_MODULES])
-        self.jobs = jobs
-        self._failed: BaseException | None = None
-        self._executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=local_worker_setup)
-        self._started = threading.Thread(target=self._start, name="nianbao-pool-start", daemon=True)
-        self._started.start()
-
-    def _start(self) -> None:
-        try:
-            for _ in range(self.jobs):  # one submit per worker: the executor starts a process for each
-                self._executor.submit(worker_setup)
-        except BaseException as exc:  # re-raised where the results are awaited
-            self._failed = exc
-
-    def imap(self, chunks: list[list[Task]]) -> Iterator[ChunkResult]:
-        """Results in the order they finish."""
-        from concurrent.futures import FIRST_COMPLETED, wait
-
-        todo = iter(chunks)
-        self._started.join()
-        if self._failed is not None:
-            raise self._failed
-        pending = {self._executor.submit(parse_chunk_in_worker, c)
-                   for c in itertools.islice(todo, self.jobs * self.IN_FLIGHT)}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                following = next(todo, None)
-                if following is not None:
-                    pending.add(self._executor.submit(parse_chunk_in_worker, following))
-                yield future.result()
-
-    def close(self) -> None:
-        """Stop the workers now: after the last chunk they are idle; after Ctrl-C their chunks are dropped."""
-        self._started.join()
-        # The executor has no public way to stop a busy worker (a scan can take minutes).
-        processes = list((getattr(self._executor, "_processes", None) or {}).values())
-        self._executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join()
 
 
 def _in_process(chunks: list[list[Task]]) -> Iterator[ChunkResult]:
@@ -298,7 +280,8 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
     summary = IngestSummary()
     pool = LocalPool(jobs) if options.engine == "local" and jobs > 1 else None
     try:
-        _ingest([Path(p) for p in paths], db, options, jobs, pool, summary, progress)
+        with CtrlC() as ctrl_c:
+            _ingest([Path(p) for p in paths], db, options, jobs, pool, summary, progress, ctrl_c)
     finally:
         if pool is not None:
             pool.close()
@@ -306,13 +289,13 @@ def ingest(paths: Iterable[Path], db: Path, options: IngestOptions | None = None
 
 
 def _ingest(roots: list[Path], db: Path, options: IngestOptions, jobs: int, pool: LocalPool | None,
-            summary: IngestSummary, progress: Progress) -> None:
+            summary: IngestSummary, progress: Progress, ctrl_c: CtrlC) -> None:
     started = time.perf_counter()
     started_at = time.time()
     con = connect(db)
     try:
         tasks, problems = plan(roots, con, options, summary)
-        writer = Writer(con)
+        writer = Writer(con, ctrl_c)
         writer.write_problems(roots, problems)
         summary.failed += sum(1 for p in problems if p[2] == "read")
         progress.start(len(tasks))
@@ -347,8 +330,6 @@ def _ingest(roots: list[Path], db: Path, options: IngestOptions, jobs: int, pool
     finally:
         con.close()
 
-
-READER_MODULES = tuple(f"nianbao.readers.{module}" for module, _ in READERS.values())
 
 # Files per task sent to a local worker: enough to spread the per-task cost (pickling, Arrow
 # tables), few enough that the progress bar and the commits stay fine-grained.

@@ -70,15 +70,6 @@ def worker_setup(tune_gc: bool = True) -> None:
     _state["ready"] = True
 
 
-def local_worker_setup() -> None:
-    """A local pool worker: Ctrl-C reaches the whole process group, and the main process alone
-    decides what to keep and stops the workers (no traceback from each of them)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    worker_setup()
-
-
 def parse_task(task: Task) -> Outcome:
     """Parse one file (source or report JSON); a failure becomes an Outcome with the reason, never an exception."""
     from ..api import load_report
