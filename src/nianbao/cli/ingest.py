@@ -71,7 +71,8 @@ def ingest_command(
     db: Path = typer.Option(..., "--db", help="语料库文件（DuckDB），不存在时创建"),
     jobs: int = typer.Option(0, "--jobs", "-j", help="并行进程数（默认：全部 CPU 核；1 = 单进程）"),
     manifest: Path | None = typer.Option(None, "--manifest", help="清单 CSV：path,url,title,organization,published[,body_id]"),
-    reparse: bool = typer.Option(False, "--reparse", help="重新解析已入库的文件"),
+    reparse: bool = typer.Option(False, "--reparse", help="重新解析已入库的文件（并重新计算每个文件的哈希）"),
+    prune: bool = typer.Option(False, "--prune", help="从库中移除文件已不在所给路径下的报告"),
     no_provenance: bool = typer.Option(False, "--no-provenance", help="不保存单元格的位置信息（库更小）"),
     exclude: list[str] = typer.Option([], "--exclude", help="跳过匹配的文件名（如 '*.gold.json'），可多次"),
     engine: str = typer.Option("local", "--engine", help="local（本机进程池）、dask 或 ray"),
@@ -89,9 +90,9 @@ def ingest_command(
     if jobs < 0 or batch_size < 1:
         err_console.print("[bold red]错误[/] --jobs 不能为负，--batch 至少为 1")
         raise typer.Exit(2)
-    options = IngestOptions(jobs=jobs or None, reparse=reparse, provenance=not no_provenance, manifest=manifest,
-                            exclude=tuple(exclude), engine=engine, address=address, parts_dir=parts,
-                            batch_size=batch_size)
+    options = IngestOptions(jobs=jobs or None, reparse=reparse, prune=prune, provenance=not no_provenance,
+                            manifest=manifest, exclude=tuple(exclude), engine=engine, address=address,
+                            parts_dir=parts, batch_size=batch_size)
     progress = _RichProgress()
     try:
         summary = ingest(paths, db, options, progress)

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import threading
@@ -29,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from .connection import connect, parser_version
+from .hashes import UNDER, HashCache, under
 from .manifest import ManifestEntry, load_manifest
 from .pool import LocalPool
 from .schema import REPORT_TABLES, arrow_table, transaction
@@ -50,6 +50,7 @@ class IngestOptions:
     parts_dir: Path | None = None  # where distributed workers write Parquet parts (shared with this machine)
     batch_size: int = 200  # reports per transaction (local engine); distributed: per chunk
     crossyear: bool = True
+    prune: bool = False  # remove the reports whose file is no longer under the roots walked
 
 
 @dataclass
@@ -60,6 +61,8 @@ class IngestSummary:
     failed: int = 0
     walk_problems: int = 0
     ignored: int = 0
+    removed: int = 0  # --prune: reports whose file is gone
+    hashed: int = 0  # files read to find their sha256 (the others were unchanged since the last run)
     severities: Counter[str] = field(default_factory=Counter)
     crossyear_findings: int = 0
     crossyear_pairs: int = 0
@@ -86,6 +89,8 @@ class IngestSummary:
             extra.append(f"内容重复 {self.duplicates} 个")
         if self.walk_problems:
             extra.append(f"目录问题 {self.walk_problems} 个")
+        if self.removed:
+            extra.append(f"移除文件已不在的报告 {self.removed} 份")
         tail = f"（{'，'.join(extra)}）" if extra else ""
         return (f"读取 {self.read} 份，跳过 {self.skipped} 份（已在库中），失败 {self.failed} 个{tail}；"
                 f"发现 {sev}；跨年核查 {self.crossyear_pairs} 对 {self.crossyear_findings} 条；"
@@ -109,29 +114,31 @@ class _NoProgress:
         pass
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+@dataclass
+class Plan:
+    tasks: list[Task]
+    problems: list[tuple[str, str | None, str, str]]  # (path, sha256, stage, reason)
+    contents: set[str]  # sha256 of every file found under the roots (parsed, skipped or duplicate)
+    walked: list[str]  # every file found, as walked
 
 
 def plan(paths: Iterable[Path], con: duckdb.DuckDBPyConnection, options: IngestOptions,
-         summary: IngestSummary) -> tuple[list[Task], list[tuple[str, str | None, str, str]]]:
-    """The files to parse this run, and the problems found on the way (path, sha, stage, reason)."""
-    found = walk(paths, options.exclude)
+         summary: IngestSummary) -> Plan:
+    """The files to parse this run, and the problems found on the way."""
+    roots = list(paths)
+    found = walk(roots, options.exclude)
     summary.ignored = found.ignored
     problems: list[tuple[str, str | None, str, str]] = [(p, None, "walk", r) for p, r in found.problems]
     summary.walk_problems = len(problems)
     manifest: dict[str, ManifestEntry] = load_manifest(options.manifest) if options.manifest else {}
     version = parser_version()
     known = dict(con.execute("SELECT sha256, parser_version FROM reports").fetchall())
+    hashes = HashCache(con, roots, remember=not options.reparse)
     seen: set[str] = set()
     tasks = []
     for path in found.files:
         try:
-            sha = _sha256(path)
+            sha = hashes.sha256(path)
         except OSError as exc:
             problems.append((str(path), None, "read", f"无法读取文件：{exc.strerror or exc}"))
             continue
@@ -144,7 +151,9 @@ def plan(paths: Iterable[Path], con: duckdb.DuckDBPyConnection, options: IngestO
             continue
         entry = manifest.get(str(path.resolve())) if manifest else None
         tasks.append(Task(str(path), sha, version, options.provenance, entry))
-    return tasks, problems
+    summary.hashed = hashes.hashed
+    hashes.save(con)
+    return Plan(tasks, problems, seen, [str(p) for p in found.files])
 
 
 class CtrlC:
@@ -250,14 +259,34 @@ class Writer:
         # One statement for every root: a crawl passed as thousands of file paths must not cost a
         # query each (≈ 0.45 ms apiece, on the critical path before any file is parsed).
         with self.ctrl_c.deferred(), transaction(con):
-            con.execute(
-                "DELETE FROM errors WHERE stage = 'walk' AND path IN (SELECT unnest(?::VARCHAR[]))", [[str(r) for r in roots]])
-            folders = [str(r).rstrip("/") + "/" for r in roots if not r.is_file()]
-            if folders:
-                con.execute("DELETE FROM errors WHERE stage = 'walk' AND EXISTS (SELECT 1 FROM "
-                            "unnest(?::VARCHAR[]) AS t(f) WHERE starts_with(path, t.f))", [folders])
+            con.execute(f"DELETE FROM errors WHERE stage = 'walk' AND {UNDER}", under(roots))
         if problems:
             self._replace([], [], problems, lambda table: None)
+
+    def prune(self, roots: list[Path], contents: set[str], walked: list[str]) -> int:
+        """Remove what was read under `roots` and is no longer there: reports whose content was not found
+        in this walk (with all their rows), failures of files that are gone, and their remembered hashes.
+        The other reports of a body that lost one are checked across years again."""
+        con = self.con
+        with self.ctrl_c.deferred(), transaction(con):
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _gone AS SELECT id, body_id FROM reports WHERE {UNDER} "
+                        "AND sha256 NOT IN (SELECT unnest(?::VARCHAR[])) "
+                        "AND path NOT IN (SELECT unnest(?::VARCHAR[]))", [*under(roots), sorted(contents), walked])
+            removed = con.execute("SELECT count(*) FROM _gone").fetchall()[0][0]
+            if removed:
+                for table in ("cells", "sections", "figures", "findings"):
+                    con.execute(f"DELETE FROM {table} WHERE report_id IN (SELECT id FROM _gone)")
+                con.execute("DELETE FROM findings WHERE previous_id IN (SELECT id FROM _gone)")
+                con.execute("DELETE FROM reports WHERE id IN (SELECT id FROM _gone)")
+                con.execute("UPDATE reports SET crossyear_done = FALSE "
+                            "WHERE body_id IN (SELECT body_id FROM _gone)")
+            con.execute(f"DELETE FROM errors WHERE stage = 'read' AND {UNDER} "
+                        "AND path NOT IN (SELECT unnest(?::VARCHAR[]))", [*under(roots), walked])
+            absolute = [Path(os.path.abspath(r)) for r in roots]
+            con.execute(f"DELETE FROM files WHERE {UNDER} AND path NOT IN (SELECT unnest(?::VARCHAR[]))",
+                        [*under(absolute), [os.path.abspath(p) for p in walked]])
+            con.execute("DROP TABLE _gone")
+        return removed
 
 
 def _in_process(chunks: list[list[Task]]) -> Iterator[ChunkResult]:
@@ -294,10 +323,14 @@ def _ingest(roots: list[Path], db: Path, options: IngestOptions, jobs: int, pool
     started_at = time.time()
     con = connect(db)
     try:
-        tasks, problems = plan(roots, con, options, summary)
+        with ctrl_c.deferred():
+            planned = plan(roots, con, options, summary)
+        tasks = planned.tasks
         writer = Writer(con, ctrl_c)
-        writer.write_problems(roots, problems)
-        summary.failed += sum(1 for p in problems if p[2] == "read")
+        writer.write_problems(roots, planned.problems)
+        if options.prune:
+            summary.removed = writer.prune(roots, planned.contents, planned.walked)
+        summary.failed += sum(1 for p in planned.problems if p[2] == "read")
         progress.start(len(tasks))
         try:
             if options.engine == "local" and pool is not None:

@@ -126,6 +126,14 @@ CREATE TABLE views_state (name VARCHAR PRIMARY KEY, digest VARCHAR);
     (2, "reports.meta_extra: the metadata fields issue 13 added (region, body_id, …) as JSON", """
 ALTER TABLE reports ADD COLUMN meta_extra VARCHAR;
 """),
+    (3, "files: each walked file's size, mtime and sha256, so an unchanged file is not hashed again", """
+CREATE TABLE files (
+    path     VARCHAR PRIMARY KEY,   -- absolute, as walked (symbolic links not resolved)
+    size     BIGINT NOT NULL,
+    mtime_ns BIGINT NOT NULL,
+    sha256   VARCHAR NOT NULL
+);
+"""),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -165,6 +173,9 @@ ARROW: dict[str, pa.Schema] = {
     "errors": pa.schema([
         ("path", pa.string()), ("sha256", pa.string()), ("stage", pa.string()), ("reason", pa.string()),
         ("parser_version", pa.string()),
+    ]),
+    "files": pa.schema([
+        ("path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("sha256", pa.string()),
     ]),
 }
 REPORT_TABLES = ("reports", "cells", "sections", "figures", "findings")

@@ -51,10 +51,11 @@ def value_problem(key: str, value: str) -> str | None:
     return None
 
 
-def load_manifest(path: str | Path) -> dict[Path, dict[str, str]]:
+def load_manifest(path: str | Path, extra: tuple[str, ...] = ()) -> dict[Path, dict[str, str]]:
     """The manifest's rows: resolved file path → {field: value} (empty cells left out).
 
-    Raises ReadError naming the manifest and the problem (missing file, no `path` column, …).
+    `extra`: columns a caller handles itself (the corpus's `body_id`), kept as read. Raises
+    ReadError naming the manifest and the problem (missing file, no `path` column, …).
     """
     p = Path(path)
     try:
@@ -66,9 +67,10 @@ def load_manifest(path: str | Path) -> dict[Path, dict[str, str]]:
     reader = csv.DictReader(text.splitlines())
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if "path" not in columns:
-        raise ReadError(p, f"清单缺少 path 列（应有列：{','.join(MANIFEST_COLUMNS)}）",
-                        f"manifest has no path column (expected: {','.join(MANIFEST_COLUMNS)})")
-    unknown = [c for c in columns if c not in MANIFEST_COLUMNS and c not in KEYS]
+        expected = ",".join((*MANIFEST_COLUMNS, *extra))
+        raise ReadError(p, f"清单缺少 path 列（应有列：{expected}）",
+                        f"manifest has no path column (expected: {expected})")
+    unknown = [c for c in columns if c not in MANIFEST_COLUMNS and c not in KEYS and c not in extra]
     if unknown:
         raise ReadError(p, f"清单含未知列：{', '.join(unknown)}", f"manifest has unknown columns: {', '.join(unknown)}")
     out: dict[Path, dict[str, str]] = {}
@@ -78,7 +80,7 @@ def load_manifest(path: str | Path) -> dict[Path, dict[str, str]]:
         if not rel:
             raise ReadError(p, f"第 {n} 行没有 path", f"row {n} has no path")
         for key, value in values.items():
-            problem = value_problem(key, value) if value else None
+            problem = value_problem(key, value) if value and key not in extra else None
             if problem:
                 raise ReadError(p, f"第 {n} 行 {key}：{problem}", f"row {n}: bad {key} {value!r}")
         target = Path(rel) if Path(rel).is_absolute() else p.parent / rel
