@@ -278,13 +278,11 @@ def test_loaded_reports_match_the_parsed_ones(corpus: Path, tmp_path: Path) -> N
         original = nianbao.parse(path)
         back = loaded[rid]
         assert back.tables.model_dump() == original.tables.model_dump()
-        # issue 13's additions (meta.body_id, region, organization_normalized, per-field provenance) are not
-        # columns of the corpus yet (it keeps its own body_id and region columns): compared without them
-        not_kept = {"body_id", "region", "organization_normalized", "provenance"}
-        assert back.meta.model_dump(exclude=not_kept) == original.meta.model_dump(exclude=not_kept)
+        assert back.meta.model_dump() == original.meta.model_dump()  # meta_extra: region, body id, field provenance
         assert [s.model_dump() for s in back.sections] == [s.model_dump() for s in original.sections]
         assert back.figures == original.figures
         assert [f.rule for f in back.findings] == [f.rule for f in original.findings]
+        assert back.provenance == original.provenance  # where every value was read
 
 
 def test_no_provenance_keeps_values_drops_positions(corpus: Path, tmp_path: Path) -> None:
@@ -391,3 +389,27 @@ def test_dask_cluster_by_address(corpus: Path, tmp_path: Path) -> None:
     assert summary.read == 16
     assert dump(dist) == dump(local)
     assert not list((tmp_path / "parts").rglob("*.parquet"))  # loaded parts are removed
+
+
+def test_loaded_reports_keep_every_kind_of_provenance(corpus: Path, tmp_path: Path) -> None:
+    """Text, DOCX, and an OCR reading (from a report JSON: OCR itself is tested in test_ocr.py)."""
+    import nianbao
+    from nianbao.model import OcrProvenance
+
+    text = sorted((corpus / "text").glob("*.txt"))[0]
+    docx = sorted((corpus / "docx").glob("*.docx"))[0]
+    scanned = nianbao.parse(sorted((corpus / "text").glob("*.txt"))[1])
+    cell = next(iter(sorted(p for p in scanned.provenance if not p.startswith("figures."))))
+    scanned.provenance[cell] = scanned.provenance[cell].model_copy(update={"ocr": OcrProvenance(
+        score=0.62, raw="l2", crop=(10, 20, 60, 44), dpi=200.0, alternatives=["12", "72"], low=True)})
+    as_json = tmp_path / "scan.json"
+    as_json.write_text(scanned.to_json(), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    ingest([text, docx, as_json], db, IngestOptions(jobs=1))
+    con = connect(db, read_only=True)
+    by_path = {p: i for i, p in con.execute("SELECT id, path FROM reports").fetchall()}
+    loaded = load_reports(con, list(by_path.values()))
+    for path, original in ((text, nianbao.parse(text)), (docx, nianbao.parse(docx)), (as_json, scanned)):
+        back = loaded[by_path[str(path)]]
+        assert back.provenance == original.provenance, path.name
+    assert loaded[by_path[str(as_json)]].provenance[cell].ocr.alternatives == ["12", "72"]

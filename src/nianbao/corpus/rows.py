@@ -19,6 +19,8 @@ from ..model import (
     Contact,
     Finding,
     Meta,
+    OcrProvenance,
+    Provenance,
     Report,
     ReviewGroup,
     ReviewsTable,
@@ -72,17 +74,20 @@ def report_rows(report: Report, opts: RowOptions) -> Rows:
         row, _, col = rest.rpartition(".")
         p = prov.get(path)
         if p is None:
-            cells.append((rid, tbl, row, col, path, value, None, None, None, None, None, None, None, None))
+            cells.append((rid, tbl, row, col, path, value, None, None, None, None, None, None, None, None, None, None))
         elif opts.provenance:
             cells.append((rid, tbl, row, col, path, value, p.text, p.line, p.column, p.page,
-                          list(p.bbox) if p.bbox else None, p.table, p.row, p.col))
+                          list(p.bbox) if p.bbox else None, p.table, p.row, p.col, p.offset,
+                          p.ocr.model_dump_json() if p.ocr else None))
         else:
-            cells.append((rid, tbl, row, col, path, value, p.text, None, None, None, None, None, None, None))
+            cells.append((rid, tbl, row, col, path, value, p.text, None, None, None, None, None, None, None, None,
+                          None))
     sections = [(rid, s.number, s.title, s.present, s.heading, s.text) for s in report.sections]
     figures = []
     for name, value in sorted(report.figures.items()):
         p = prov.get(f"figures.{name}")
-        figures.append((rid, name, value, p.text if p else None))
+        figures.append((rid, name, value, p.text if p else None,
+                        p.model_dump_json(exclude_none=True) if p and opts.provenance else None))
     findings = [(rid, i, "report", None, f.rule, f.severity, f.message, list(f.cells), f.evidence)
                 for i, f in enumerate(report.findings)]
     return {"reports": reports, "cells": cells, "sections": sections, "figures": figures, "findings": findings}
@@ -108,7 +113,8 @@ def stored_value(v: Any) -> Any:
 
 
 def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Report]:
-    """Reports rebuilt from the tables (values, sections, figures, the report's own findings; no provenance).
+    """Reports rebuilt from the tables: values, sections, figures, the report's own findings, and where
+    each value was read (what `--no-provenance` kept: the printed text only).
 
     A cell stored as a whole number comes back as an int (money amounts that were 12.0 become 12).
     """
@@ -119,19 +125,27 @@ def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Re
     metas = {r[0]: dict(zip(cols, r, strict=True))
              for r in con.execute("SELECT r.* FROM reports r JOIN _want USING (id)").fetchall()}
     tables: dict[int, dict[str, Any]] = {i: {} for i in metas}
-    for rid, tbl, row, col, value in con.execute(
-            "SELECT report_id, tbl, row_key, col_key, value FROM cells JOIN _want ON report_id = id").fetchall():
+    provenance: dict[int, dict[str, Provenance]] = {i: {} for i in metas}
+    for rid, tbl, row, col, cell, value, *where in con.execute(
+            "SELECT report_id, tbl, row_key, col_key, cell, value, printed, line, col, page, bbox, table_no, row_no, "
+            "col_no, char_offset, ocr FROM cells JOIN _want ON report_id = id").fetchall():
         t = tables[rid].setdefault(tbl, {})
         t.setdefault(row, {})[col] = stored_value(value)
+        if where[0] is not None:
+            provenance[rid][cell] = _cell_provenance(*where)
     sections: dict[int, list[Section]] = {i: [] for i in metas}
     for rid, number, title, present, heading, text in con.execute(
             "SELECT report_id, number, title, present, heading, text FROM sections JOIN _want ON report_id = id "
             "ORDER BY report_id, number").fetchall():
         sections[rid].append(Section(number=number, title=title, present=present, heading=heading, text=text))
     figures: dict[int, dict[str, int | float]] = {i: {} for i in metas}
-    for rid, name, value in con.execute(
-            "SELECT report_id, name, value FROM figures JOIN _want ON report_id = id").fetchall():
+    for rid, name, value, printed, where in con.execute(
+            "SELECT report_id, name, value, printed, provenance FROM figures JOIN _want ON report_id = id").fetchall():
         figures[rid][name] = stored_value(value)  # type: ignore[assignment]
+        if where is not None:
+            provenance[rid][f"figures.{name}"] = Provenance.model_validate_json(where)
+        elif printed is not None:
+            provenance[rid][f"figures.{name}"] = Provenance(text=printed)
     findings: dict[int, list[Finding]] = {i: [] for i in metas}
     for rid, rule, severity, message, cells, evidence in con.execute(
             "SELECT report_id, rule, severity, message, cells, evidence FROM findings JOIN _want ON report_id = id "
@@ -153,8 +167,17 @@ def load_reports(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Re
             tables=_tables(tables[rid], m["active_template"], m["units"]),
             figures=figures[rid],
             findings=findings[rid],
+            provenance=provenance[rid],
         )
     return out
+
+
+def _cell_provenance(text: str, line: int | None, column: int | None, page: int | None,
+                     bbox: list[float] | None, table: int | None, row: int | None, col: int | None,
+                     offset: int | None, ocr: str | None) -> Provenance:
+    return Provenance(text=text, line=line, column=column, page=page, bbox=tuple(bbox) if bbox else None,
+                      table=table, row=row, col=col, offset=offset,
+                      ocr=OcrProvenance.model_validate_json(ocr) if ocr else None)
 
 
 def _tables(cells: dict[str, dict[str, dict[str, CellValue]]], active_template: str | None,

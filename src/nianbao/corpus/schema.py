@@ -134,6 +134,11 @@ CREATE TABLE files (
     sha256   VARCHAR NOT NULL
 );
 """),
+    (4, "provenance kept whole: cells.char_offset and cells.ocr (JSON), figures.provenance (JSON)", """
+ALTER TABLE cells ADD COLUMN char_offset INTEGER;  -- Provenance.offset: in the whole decoded text
+ALTER TABLE cells ADD COLUMN ocr VARCHAR;          -- Provenance.ocr as JSON (score, raw, crop, dpi, alternatives …)
+ALTER TABLE figures ADD COLUMN provenance VARCHAR; -- the figure's Provenance as JSON
+"""),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -156,7 +161,7 @@ ARROW: dict[str, pa.Schema] = {
         ("report_id", pa.int64()), ("tbl", pa.string()), ("row_key", pa.string()), ("col_key", pa.string()),
         ("cell", pa.string()), ("value", pa.float64()), ("printed", pa.string()), ("line", pa.int32()),
         ("col", pa.int32()), ("page", pa.int32()), ("bbox", pa.list_(pa.float64())), ("table_no", pa.int32()),
-        ("row_no", pa.int32()), ("col_no", pa.int32()),
+        ("row_no", pa.int32()), ("col_no", pa.int32()), ("char_offset", pa.int32()), ("ocr", pa.string()),
     ]),
     "sections": pa.schema([
         ("report_id", pa.int64()), ("number", pa.int32()), ("title", pa.string()), ("present", pa.bool_()),
@@ -164,6 +169,7 @@ ARROW: dict[str, pa.Schema] = {
     ]),
     "figures": pa.schema([
         ("report_id", pa.int64()), ("name", pa.string()), ("value", pa.float64()), ("printed", pa.string()),
+        ("provenance", pa.string()),
     ]),
     "findings": pa.schema([
         ("report_id", pa.int64()), ("seq", pa.int32()), ("stage", pa.string()), ("previous_id", pa.int64()),

@@ -10,6 +10,7 @@ from .report import (
     Finding,
     Meta,
     MetaSource,
+    OcrProvenance,
     Provenance,
     Region,
     Report,
@@ -24,6 +25,6 @@ from .schema import report_json_schema
 
 __all__ = [
     "SCHEMA_ID", "ActiveDisclosureTable", "CellPathError", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
-    "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
+    "OcrProvenance", "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
     "where",
 ]
