@@ -1,5 +1,5 @@
-"""The local process pool of `ingest --jobs N`: killed runs resume exactly, Ctrl-C keeps what was
-committed, no worker outlives its run, and a worker that dies costs only the file that killed it."""
+"""The worker processes of `ingest`: killed runs resume exactly, Ctrl-C keeps what was committed, no
+worker outlives its run, and a worker that dies costs only the file that killed it (local pool, Dask)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 
 from nianbao.corpus import IngestOptions, ingest
 from nianbao.corpus.ingest import CtrlC
-from nianbao.corpus.pool import WORKER_DIED, LocalPool
-from nianbao.corpus.work import ChunkResult, Task, parse_chunk_in_worker
+from nianbao.corpus.pool import LocalPool
+from nianbao.corpus.work import WORKER_DIED, ChunkResult, Task, parse_chunk_in_worker, parse_chunk_to_parquet
 from nianbao.synth import write_corpus
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -156,11 +156,52 @@ def die_on_crash(tasks: list[Task]) -> ChunkResult:
     return parse_chunk_in_worker(tasks)
 
 
-def test_a_dying_worker_costs_only_the_file_that_killed_it(crawl: Path, tmp_path: Path) -> None:
+def die_on_crash_to_parquet(tasks: list[Task], parts: str, chunk: int) -> ChunkResult:
+    if any("crash" in Path(t.path).name for t in tasks):
+        os._exit(139)
+    return parse_chunk_to_parquet(tasks, parts, chunk)
+
+
+def tasks_with_a_crash(crawl: Path, tmp_path: Path) -> tuple[list[Task], list[Path], Path]:
     files = sorted((crawl / "text").glob("*.txt"))[:30]
     crash = tmp_path / "crash.txt"
     crash.write_bytes(files[0].read_bytes() + b"\n")
     tasks = [Task(str(p), f"{i:064x}", "v") for i, p in enumerate([*files[:13], crash, *files[13:]])]
+    return tasks, files, crash
+
+
+def test_a_dying_dask_worker_costs_only_the_file_that_killed_it(crawl: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    import dask
+
+    from nianbao.corpus.distributed import _dask
+
+    tasks, files, crash = tasks_with_a_crash(crawl, tmp_path)
+    (tmp_path / "parts").mkdir()
+    # no retries of a task whose worker died: the scheduler's default (3) only makes the test slower
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        results = list(_dask([tasks[i:i + 8] for i in range(0, len(tasks), 8)], str(tmp_path / "parts"), None, 2,
+                             fn=die_on_crash_to_parquet))
+    assert sorted(p for r in results for p in r.ok_paths) == sorted(str(p) for p in files)
+    assert [(p, reason) for r in results for p, _, reason in r.errors] == [(str(crash), WORKER_DIED)]
+
+
+def test_a_dying_ray_worker_costs_only_the_file_that_killed_it(crawl: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ray")
+    from nianbao.corpus.distributed import _ray
+
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(SRC), str(Path(__file__).parent)]))  # for Ray's workers
+    tasks, files, crash = tasks_with_a_crash(crawl, tmp_path)
+    (tmp_path / "parts").mkdir()
+    results = list(_ray([tasks[i:i + 8] for i in range(0, len(tasks), 8)], str(tmp_path / "parts"), None, 2,
+                        fn=die_on_crash_to_parquet))
+    assert sorted(p for r in results for p in r.ok_paths) == sorted(str(p) for p in files)
+    assert [(p, reason) for r in results for p, _, reason in r.errors] == [(str(crash), WORKER_DIED)]
+
+
+def test_a_dying_worker_costs_only_the_file_that_killed_it(crawl: Path, tmp_path: Path) -> None:
+    tasks, files, crash = tasks_with_a_crash(crawl, tmp_path)
     pool = LocalPool(2, work=die_on_crash)
     try:
         results = list(pool.imap([tasks[i:i + 4] for i in range(0, len(tasks), 4)]))

@@ -9,20 +9,23 @@ idempotence rules are the local engine's. On a real cluster the parts folder mus
 
 Without `--address`, a local cluster with `jobs` single-threaded worker processes is started for
 the run and stopped after it (what the tests and the benchmark use). Worker processes live for
-the whole run, so readers' module-level state (an OCR model) is loaded once per worker.
-docs/corpus.md compares the two engines (measured with bench/bench_ingest.py) and says which is
+the whole run, so readers' module-level state (an OCR model) is loaded once per worker. Chunks are
+handed out by `dispatch`, as on the local pool: a few per worker at a time, and a worker that dies
+costs only the file that killed it. docs/corpus.md compares the two engines (measured with bench/bench_ingest.py) and says which is
 the default recommendation and why.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..writers.output import make_folder
+from .dispatch import dispatch
 from .work import ChunkResult, Task, parse_chunk_to_parquet
 
 if TYPE_CHECKING:
@@ -53,9 +56,65 @@ def run_distributed(tasks: list[Task], options: IngestOptions, jobs: int, db: Pa
             shutil.rmtree(parts, ignore_errors=True)
 
 
-def _dask(work: list[list[Task]], parts: str, address: str | None, jobs: int) -> Iterator[ChunkResult]:
+Work = Callable[[list[Task], str, int], ChunkResult]
+IN_FLIGHT = 4  # chunks per worker handed out at a time
+
+
+class _Submitter:
+    """Numbers the chunks: each one's Parquet parts get their own file name."""
+
+    def __init__(self, parts: str, fn: Work) -> None:
+        self.parts, self.fn = parts, fn
+        self.numbers = itertools.count()
+
+    def recover(self) -> None:  # the cluster replaces a dead worker itself
+        pass
+
+
+class _Dask(_Submitter):
+    def __init__(self, client: Any, parts: str, fn: Work) -> None:
+        from distributed.scheduler import KilledWorker
+
+        super().__init__(parts, fn)
+        self.client = client
+        self.died = (KilledWorker,)  # the scheduler's retries (allowed-failures) each took a worker down
+
+    def submit(self, chunk: list[Task]) -> Any:
+        return self.client.submit(self.fn, chunk, self.parts, next(self.numbers), pure=False)
+
+    def wait_any(self, handles: Collection[Any]) -> Collection[Any]:
+        from distributed import wait
+
+        return wait(handles, return_when="FIRST_COMPLETED").done
+
+    def result(self, handle: Any) -> ChunkResult:
+        return handle.result()
+
+
+class _Ray(_Submitter):
+    def __init__(self, parts: str, fn: Work) -> None:
+        import ray
+        from ray.exceptions import WorkerCrashedError
+
+        super().__init__(parts, fn)
+        self.ray = ray
+        self.remote = ray.remote(num_cpus=1, max_retries=0)(fn)
+        self.died = (WorkerCrashedError, *filter(None, [getattr(ray.exceptions, "OutOfMemoryError", None)]))
+
+    def submit(self, chunk: list[Task]) -> Any:
+        return self.remote.remote(chunk, self.parts, next(self.numbers))
+
+    def wait_any(self, handles: Collection[Any]) -> Collection[Any]:
+        return self.ray.wait(list(handles), num_returns=1)[0]
+
+    def result(self, handle: Any) -> ChunkResult:
+        return self.ray.get(handle)
+
+
+def _dask(work: list[list[Task]], parts: str, address: str | None, jobs: int,
+          fn: Work = parse_chunk_to_parquet) -> Iterator[ChunkResult]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError:
         raise ValueError("使用 --engine dask 需要安装 dask[distributed]：pip install 'dask[distributed]'") from None
     cluster = None
@@ -66,17 +125,16 @@ def _dask(work: list[list[Task]], parts: str, address: str | None, jobs: int) ->
                                silence_logs=40)
         client = Client(cluster)
     try:
-        futures = [client.submit(parse_chunk_to_parquet, chunk, parts, i, pure=False)
-                   for i, chunk in enumerate(work)]
-        for future in as_completed(futures):
-            yield future.result()
+        workers = len(client.scheduler_info().get("workers", {})) or jobs
+        yield from dispatch(_Dask(client, parts, fn), work, workers * IN_FLIGHT)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _ray(work: list[list[Task]], parts: str, address: str | None, jobs: int) -> Iterator[ChunkResult]:
+def _ray(work: list[list[Task]], parts: str, address: str | None, jobs: int,
+         fn: Work = parse_chunk_to_parquet) -> Iterator[ChunkResult]:
     try:
         import ray
     except ImportError:
@@ -94,11 +152,8 @@ def _ray(work: list[list[Task]], parts: str, address: str | None, jobs: int) -> 
         ray.init(**kwargs)
         started = True
     try:
-        remote = ray.remote(num_cpus=1, max_retries=0)(parse_chunk_to_parquet)
-        pending = [remote.remote(chunk, parts, i) for i, chunk in enumerate(work)]
-        while pending:
-            done, pending = ray.wait(pending, num_returns=1)
-            yield ray.get(done[0])
+        workers = int(ray.cluster_resources().get("CPU", jobs)) or jobs
+        yield from dispatch(_Ray(parts, fn), work, workers * IN_FLIGHT)
     finally:
         if started:
             ray.shutdown()

@@ -8,9 +8,8 @@ need). Three things a long crawl needs that the executor does not give:
 - The pool is started from a background thread: the first worker starts the fork server, which
   imports every reader (≈ 0.5 s) while the main process opens the database and hashes the files.
 - A worker that dies (a reader library crashing on a hostile file, the kernel's OOM killer) breaks
-  the executor and every chunk in flight with it. The pool is started again, the files of those
-  chunks are parsed one at a time, and the one that kills its worker again is returned as a
-  failure of that file; the run goes on.
+  the executor and every chunk in flight with it; `dispatch` then has the pool started again and
+  the suspects parsed one at a time, so only the file that killed it fails.
 - A worker whose main process was killed (`kill -9`) exits instead of waiting forever on a queue
   nobody writes to any more.
 """
@@ -21,18 +20,16 @@ import multiprocessing as mp
 import os
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..readers import READERS
+from .dispatch import dispatch
 from .work import ChunkResult, Task, parse_chunk_in_worker, worker_setup
 
 READER_MODULES = tuple(f"nianbao.readers.{module}" for module, _ in READERS.values())
-
-WORKER_DIED = "解析进程意外退出（读取所用的库崩溃或内存不足），已跳过此文件"
 
 Work = Callable[[list[Task]], ChunkResult]
 
@@ -68,10 +65,6 @@ def local_worker_setup(main: int) -> None:
     worker_setup()
 
 
-def _failed(task: Task) -> ChunkResult:
-    return ChunkResult(errors=[(task.path, task.sha256, WORKER_DIED)])
-
-
 class LocalPool:
     """`jobs` worker processes, fed a few chunks each at a time; results come in the order they finish."""
 
@@ -101,44 +94,27 @@ class LocalPool:
         except BaseException as exc:  # re-raised where the results are awaited
             self._failed = exc
 
+    died = (BrokenProcessPool,)
+
+    def submit(self, chunk: list[Task]) -> Future[ChunkResult]:
+        return self._executor.submit(self.work, chunk)
+
+    def wait_any(self, handles: Collection[Future[ChunkResult]]) -> Collection[Future[ChunkResult]]:
+        return wait(handles, return_when=FIRST_COMPLETED).done
+
+    def result(self, handle: Future[ChunkResult]) -> ChunkResult:
+        return handle.result()
+
+    def recover(self) -> None:
+        """A broken executor takes no work: a new one (new fork server, new workers)."""
+        self._restart()
+
     def imap(self, chunks: list[list[Task]]) -> Iterator[ChunkResult]:
+        """Results in the order they finish (`dispatch`: a worker that dies costs only its file)."""
         self._started.join()
         if self._failed is not None:
             raise self._failed
-        todo = iter(chunks)
-        pending: dict[Future[ChunkResult], list[Task]] = {}
-        while True:
-            while len(pending) < self.jobs * self.IN_FLIGHT and (chunk := next(todo, None)) is not None:
-                pending[self._executor.submit(self.work, chunk)] = chunk
-            if not pending:
-                return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            suspects: list[Task] = []
-            for future in done:
-                chunk = pending.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    suspects += chunk
-                    continue
-                yield result
-            if suspects:
-                # Every chunk still queued failed with the pool: which file killed it is not known yet.
-                for chunk in pending.values():
-                    suspects += chunk
-                pending.clear()
-                yield from self._isolate(deque(suspects))
-
-    def _isolate(self, suspects: deque[Task]) -> Iterator[ChunkResult]:
-        """Parse the suspects alone, one at a time, in a fresh pool: the one that kills it again is the cause."""
-        self._restart()
-        while suspects:
-            task = suspects.popleft()
-            try:
-                yield self._executor.submit(self.work, [task]).result()
-            except BrokenProcessPool:
-                yield _failed(task)
-                self._restart()
+        yield from dispatch(self, chunks, self.jobs * self.IN_FLIGHT)
 
     def _restart(self) -> None:
         self.restarts += 1
