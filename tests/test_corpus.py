@@ -413,3 +413,6 @@ def test_loaded_reports_keep_every_kind_of_provenance(corpus: Path, tmp_path: Pa
         back = loaded[by_path[str(path)]]
         assert back.provenance == original.provenance, path.name
     assert loaded[by_path[str(as_json)]].provenance[cell].ocr.alternatives == ["12", "72"]
+    bare = load_reports(con, list(by_path.values()), provenance=False)  # what the cross-year step reads
+    for rid, report in loaded.items():
+        assert bare[rid].provenance == {} and bare[rid].tables == report.tables

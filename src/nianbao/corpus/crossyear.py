@@ -34,7 +34,7 @@ def run_crossyear(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
             SELECT cur.id, prev.id FROM rep cur JOIN rep prev
               ON prev.body_id = cur.body_id AND prev.year = cur.year - 1 AND prev.rn = 1
             WHERE cur.rn = 1 ORDER BY cur.body_id, cur.year""", [group]).fetchall()
-        reports = load_reports(con, sorted({i for pair in pairs for i in pair}))
+        reports = load_reports(con, sorted({i for pair in pairs for i in pair}), provenance=False)
         rows = []
         for cur, prev in pairs:
             for seq, f in enumerate(check_cross_year(reports[cur], reports[prev])):
