@@ -117,3 +117,19 @@ def test_prune_keeps_what_lies_outside_the_roots_and_moved_files(crawl: Path, tm
     summary = ingest([crawl / "text"], db, IngestOptions(jobs=1, prune=True))
     assert summary.removed == 0  # the moved file's content is still under the root; `other` was not walked
     assert len(dump(db)["reports"]) == 24
+
+
+def test_files_are_hashed_as_the_workers_ask_for_them(crawl: Path, tmp_path: Path) -> None:
+    """Parsing starts at once: a crawl's hashing overlaps it instead of preceding it."""
+    from nianbao.corpus import connect
+    from nianbao.corpus.ingest import IngestSummary, _NoProgress
+    from nianbao.corpus.plan import plan
+
+    con = connect(tmp_path / "c.duckdb")
+    summary = IngestSummary()
+    planned = plan([crawl], con, IngestOptions(), summary, _NoProgress())
+    assert len(planned.walked) == 25 and summary.hashed == 0
+    first = next(planned.tasks)
+    assert summary.hashed == 1 and planned.contents == {first.sha256}
+    assert len(list(planned.tasks)) == 24 and summary.failed == 0  # bad.pdf is read (it fails to parse later)
+    con.close()

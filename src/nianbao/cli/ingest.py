@@ -45,7 +45,13 @@ class _RichProgress:
             self.progress.start()
             self.task = self.progress.add_task("ingest", total=total, rate=0.0, failed=0)
         else:
-            err_console.print(f"待解析 {total} 个文件")
+            err_console.print(f"找到 {total} 个文件（已在库中的跳过）")
+
+    def skip(self, files: int) -> None:
+        """Files found that need no parsing: out of the total, so the rate and the ETA are the parsing's."""
+        self.total -= files
+        if self.progress is not None:
+            self.progress.update(self.task, total=self.total)
 
     def advance(self, ok: int, failed: int) -> None:
         self.done += ok + failed

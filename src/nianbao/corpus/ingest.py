@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import threading
@@ -28,11 +29,10 @@ import duckdb
 import pyarrow as pa
 
 from .connection import connect, parser_version
-from .hashes import UNDER, HashCache, under
-from .manifest import ManifestEntry, load_manifest
+from .hashes import UNDER, under
+from .plan import plan
 from .pool import LocalPool
 from .schema import REPORT_TABLES, arrow_table, transaction
-from .walk import walk
 from .work import ChunkResult, Task, parse_chunk, worker_setup
 
 ENGINES = ("local", "dask", "ray")
@@ -98,8 +98,13 @@ class IngestSummary:
 
 
 class Progress(Protocol):
-    def start(self, total: int) -> None: ...
+    def start(self, total: int) -> None:
+        """`total` files found; each is then parsed (`advance`) or not (`skip`)."""
+
     def advance(self, ok: int, failed: int) -> None: ...
+
+    def skip(self, files: int) -> None: ...
+
     def stop(self) -> None: ...
 
 
@@ -110,50 +115,11 @@ class _NoProgress:
     def advance(self, ok: int, failed: int) -> None:
         pass
 
-    def stop(self) -> None:
+    def skip(self, files: int) -> None:
         pass
 
-
-@dataclass
-class Plan:
-    tasks: list[Task]
-    problems: list[tuple[str, str | None, str, str]]  # (path, sha256, stage, reason)
-    contents: set[str]  # sha256 of every file found under the roots (parsed, skipped or duplicate)
-    walked: list[str]  # every file found, as walked
-
-
-def plan(paths: Iterable[Path], con: duckdb.DuckDBPyConnection, options: IngestOptions,
-         summary: IngestSummary) -> Plan:
-    """The files to parse this run, and the problems found on the way."""
-    roots = list(paths)
-    found = walk(roots, options.exclude)
-    summary.ignored = found.ignored
-    problems: list[tuple[str, str | None, str, str]] = [(p, None, "walk", r) for p, r in found.problems]
-    summary.walk_problems = len(problems)
-    manifest: dict[str, ManifestEntry] = load_manifest(options.manifest) if options.manifest else {}
-    version = parser_version()
-    known = dict(con.execute("SELECT sha256, parser_version FROM reports").fetchall())
-    hashes = HashCache(con, roots, remember=not options.reparse)
-    seen: set[str] = set()
-    tasks = []
-    for path in found.files:
-        try:
-            sha = hashes.sha256(path)
-        except OSError as exc:
-            problems.append((str(path), None, "read", f"无法读取文件：{exc.strerror or exc}"))
-            continue
-        if sha in seen:
-            summary.duplicates += 1
-            continue
-        seen.add(sha)
-        if not options.reparse and known.get(sha) == version:
-            summary.skipped += 1
-            continue
-        entry = manifest.get(str(path.resolve())) if manifest else None
-        tasks.append(Task(str(path), sha, version, options.provenance, entry))
-    summary.hashed = hashes.hashed
-    hashes.save(con)
-    return Plan(tasks, problems, seen, [str(p) for p in found.files])
+    def stop(self) -> None:
+        pass
 
 
 class CtrlC:
@@ -260,6 +226,9 @@ class Writer:
         # query each (≈ 0.45 ms apiece, on the critical path before any file is parsed).
         with self.ctrl_c.deferred(), transaction(con):
             con.execute(f"DELETE FROM errors WHERE stage = 'walk' AND {UNDER}", under(roots))
+        self.write_failures(problems)
+
+    def write_failures(self, problems: list[tuple[str, str | None, str, str]]) -> None:
         if problems:
             self._replace([], [], problems, lambda table: None)
 
@@ -324,31 +293,32 @@ def _ingest(roots: list[Path], db: Path, options: IngestOptions, jobs: int, pool
     con = connect(db)
     try:
         with ctrl_c.deferred():
-            planned = plan(roots, con, options, summary)
-        tasks = planned.tasks
+            planned = plan(roots, con, options, summary, progress)
         writer = Writer(con, ctrl_c)
-        writer.write_problems(roots, planned.problems)
-        if options.prune:
-            summary.removed = writer.prune(roots, planned.contents, planned.walked)
-        summary.failed += sum(1 for p in planned.problems if p[2] == "read")
-        progress.start(len(tasks))
+        writer.write_problems(roots, planned.walk_problems)
+        progress.start(len(planned.walked))
         try:
             if options.engine == "local" and pool is not None:
                 # The workers take every core: DuckDB's own threads would only take turns with them.
                 con.execute("SET threads = 1")
-                _write_local(pool.imap(_chunks(tasks, options)), writer, options, summary, progress)
+                _write_local(pool.imap(_chunks(planned.tasks, options)), writer, options, summary, progress)
                 con.execute("RESET threads")
             elif options.engine == "local":
-                _write_local(_in_process(_chunks(tasks, options)), writer, options, summary, progress)
+                _write_local(_in_process(_chunks(planned.tasks, options)), writer, options, summary, progress)
             else:
                 from .distributed import run_distributed
 
-                for chunk in run_distributed(tasks, options, jobs, db):
+                for chunk in run_distributed(list(planned.tasks), options, jobs, db):
                     writer.write_chunks([chunk])
                     summary.note_chunk(chunk)
                     progress.advance(len(chunk.ids), len(chunk.errors))
         finally:
             progress.stop()
+        writer.write_failures(planned.read_problems)
+        with ctrl_c.deferred():
+            planned.hashes.save(con)
+        if options.prune:
+            summary.removed = writer.prune(roots, planned.contents, planned.walked)
         if options.crossyear:
             from .crossyear import run_crossyear
 
@@ -369,9 +339,10 @@ def _ingest(roots: list[Path], db: Path, options: IngestOptions, jobs: int, pool
 LOCAL_CHUNK = 8
 
 
-def _chunks(tasks: list[Task], options: IngestOptions) -> list[list[Task]]:
+def _chunks(tasks: Iterator[Task], options: IngestOptions) -> Iterator[list[Task]]:
     size = max(1, min(LOCAL_CHUNK, options.batch_size))
-    return [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    while chunk := list(itertools.islice(tasks, size)):
+        yield chunk
 
 
 def _write_local(results: Iterator[ChunkResult], writer: Writer, options: IngestOptions, summary: IngestSummary,
