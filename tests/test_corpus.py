@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from corpus_support import dump
 from nianbao.corpus import IngestOptions, connect, ingest, load_reports
 from nianbao.corpus.stats import compute
 from nianbao.extract.organization import organization_key as normalise_organization
@@ -30,16 +31,6 @@ from nianbao.synth import write_corpus
 from nianbao.templates import get_template
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-TABLES = ("reports", "cells", "sections", "figures", "findings", "errors")
-
-
-def dump(db: Path) -> dict[str, list[tuple]]:
-    """Every row of every content table, sorted: what 'the same database' means."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

@@ -8,23 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from corpus_support import dump
 from nianbao.corpus import IngestOptions, ingest
 from nianbao.corpus.hashes import RACY_SECONDS
 from nianbao.synth import write_corpus
 
-TABLES = ("reports", "cells", "sections", "figures", "findings", "errors")
 ingest_module = sys.modules["nianbao.corpus.ingest"]
-
-
-def dump(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
-    finally:
-        con.close()
 
 
 def age(root: Path, seconds: float = 3600) -> None:

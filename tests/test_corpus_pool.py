@@ -1,5 +1,5 @@
 """The worker processes of `ingest`: killed runs resume exactly, Ctrl-C keeps what was committed, no
-worker outlives its run, and a worker that dies costs only the file that killed it (local pool, Dask)."""
+worker outlives its run, and a worker that dies costs only the file that killed it (local pool, Dask, Ray)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from corpus_support import count, dump
 from nianbao.corpus import IngestOptions, ingest
 from nianbao.corpus.ingest import CtrlC
 from nianbao.corpus.pool import LocalPool
@@ -20,23 +20,6 @@ from nianbao.corpus.work import WORKER_DIED, ChunkResult, Task, parse_chunk_in_w
 from nianbao.synth import write_corpus
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-TABLES = ("reports", "cells", "sections", "figures", "findings", "errors")
-
-
-def dump(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
-    finally:
-        con.close()
-
-
-def count(db: Path) -> int:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute("SELECT count(*) FROM reports").fetchall()[0][0]
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
