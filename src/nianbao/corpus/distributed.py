@@ -77,7 +77,8 @@ class _Dask(_Submitter):
 
         super().__init__(parts, fn)
         self.client = client
-        self.died = (KilledWorker,)  # the scheduler's retries (allowed-failures) each took a worker down
+        # the scheduler's retries (allowed-failures) each took a worker down
+        self.died: tuple[type[BaseException], ...] = (KilledWorker,)
 
     def submit(self, chunk: list[Task]) -> Any:
         return self.client.submit(self.fn, chunk, self.parts, next(self.numbers), pure=False)
@@ -99,7 +100,8 @@ class _Ray(_Submitter):
         super().__init__(parts, fn)
         self.ray = ray
         self.remote = ray.remote(num_cpus=1, max_retries=0)(fn)
-        self.died = (WorkerCrashedError, *filter(None, [getattr(ray.exceptions, "OutOfMemoryError", None)]))
+        self.died: tuple[type[BaseException], ...] = (
+            WorkerCrashedError, *filter(None, [getattr(ray.exceptions, "OutOfMemoryError", None)]))
 
     def submit(self, chunk: list[Task]) -> Any:
         return self.remote.remote(chunk, self.parts, next(self.numbers))

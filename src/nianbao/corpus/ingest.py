@@ -258,7 +258,7 @@ class Writer:
         return removed
 
 
-def _in_process(chunks: list[list[Task]]) -> Iterator[ChunkResult]:
+def _in_process(chunks: Iterable[list[Task]]) -> Iterator[ChunkResult]:
     from ..batch import batch
 
     worker_setup(tune_gc=False)  # this process also writes: the GC tuning ends with the loop

@@ -20,7 +20,7 @@ import multiprocessing as mp
 import os
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -94,7 +94,7 @@ class LocalPool:
         except BaseException as exc:  # re-raised where the results are awaited
             self._failed = exc
 
-    died = (BrokenProcessPool,)
+    died: tuple[type[BaseException], ...] = (BrokenProcessPool,)
 
     def submit(self, chunk: list[Task]) -> Future[ChunkResult]:
         return self._executor.submit(self.work, chunk)
@@ -109,7 +109,7 @@ class LocalPool:
         """A broken executor takes no work: a new one (new fork server, new workers)."""
         self._restart()
 
-    def imap(self, chunks: list[list[Task]]) -> Iterator[ChunkResult]:
+    def imap(self, chunks: Iterable[list[Task]]) -> Iterator[ChunkResult]:
         """Results in the order they finish (`dispatch`: a worker that dies costs only its file)."""
         self._started.join()
         if self._failed is not None:
