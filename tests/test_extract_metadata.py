@@ -101,3 +101,10 @@ def test_breadcrumb_column_name_is_not_the_title() -> None:
             "青山县统计局2023年政府信息公开工作年度报告\n"
             "一、总体情况\n2023年，我局……\n")
     assert parse_text(text).meta.title == "青山县统计局2023年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("zero", ["〇", "○", "零"])
+def test_title_led_by_the_disclosure_words_with_a_chinese_year_is_the_title(zero: str) -> None:
+    """Only a breadcrumb's column name lacks a year: every zero a printed Chinese year uses counts."""
+    title = f"政务公开工作二{zero}二三年度报告"
+    assert meta(title + "\n" + BODY).title == title

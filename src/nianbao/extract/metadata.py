@@ -289,7 +289,7 @@ def _title(doc: Document, lines: list[tuple[str, int | None]]) -> tuple[str | No
         if m and not re.search(r"[,，。；;:：]", m.group(1)) and not _SENTENCE_START.match(m.group(1)) \
                 and (m.end() == len(p) or _TITLE_END.match(p, m.end())):
             title = m.group(1).strip()
-            if title.startswith(_TITLE_WORDS) and not re.search(rf"\d{{4}}|[〇{CN_DIGITS}]{{4}}", title):
+            if title.startswith(_TITLE_WORDS) and not re.search(rf"\d{{4}}|[{CN_YEAR_DIGITS}]{{4}}", title):
                 continue  # a column name at the end of a breadcrumb (… > 政府信息公开年报), not the title
             prev = lines[i - 1][0] if i else ""
             # a title split over two lines: '淮安市人民政府' / '2024年政府信息公开工作年度报告'
