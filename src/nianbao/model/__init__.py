@@ -2,6 +2,7 @@
 
 from .paths import CellPathError
 from .report import (
+    BODY_KIND_ZH,
     SCHEMA_ID,
     ActiveDisclosureTable,
     ApplicationsTable,
@@ -24,7 +25,7 @@ from .report import (
 from .schema import report_json_schema
 
 __all__ = [
-    "SCHEMA_ID", "ActiveDisclosureTable", "CellPathError", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
+    "BODY_KIND_ZH", "SCHEMA_ID", "ActiveDisclosureTable", "CellPathError", "ApplicationsTable", "CellValue", "Contact", "Finding", "Meta", "MetaSource",
     "OcrProvenance", "Provenance", "Region", "Report", "ReviewGroup", "ReviewsTable", "Section", "Source", "Tables", "report_json_schema",
     "where",
 ]

@@ -18,6 +18,9 @@ SCHEMA_ID = "nianbao.report/1"
 CellValue = int | float | None
 Severity = Literal["error", "warning", "info"]
 BodyKind = Literal["government", "department", "township", "unknown"]
+# How every page, sheet and document names a body kind (the 条例's words: 第四十九条 sets the deadlines by them).
+BODY_KIND_ZH: dict[str, str] = {"government": "县级以上人民政府", "department": "政府部门", "township": "乡镇/街道",
+                                "unknown": "未能判断"}
 TemplateVersion = Literal["2019", "2021", "pre2019", "unknown"]
 
 

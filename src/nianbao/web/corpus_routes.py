@@ -18,12 +18,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
+from ..model import BODY_KIND_ZH
 from .pages import page, service
-from .views import KIND_ZH
 
 router = APIRouter()
 PAGE_SIZE = 50
-KINDS = KIND_ZH
+KINDS = BODY_KIND_ZH
 FINDING_FILTERS = {"": "全部", "error": "有错误", "warning": "有警告", "clean": "无错误和警告"}
 
 

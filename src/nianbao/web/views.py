@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..checks.common import TABLE_SHORT, cell_labels
-from ..model import Finding, Report, where
+from ..model import BODY_KIND_ZH, Finding, Report, where
 from ..templates import TABLE_NAMES, template_for
 from ..writers.layout import LTable, format_value, report_tables
 from ..writers.review_sheet import SEVERITY_RANK, SEVERITY_ZH, cell_lines, ordered
 from .store import Entry
 
-KIND_ZH = {"government": "县级以上人民政府（本级）", "department": "政府部门", "township": "乡镇/街道",
-           "unknown": "未能判断"}
 TEMPLATE_EVIDENCE_ZH = {"tables": "依据表格中的栏目名称", "year": "表格未读到，按年度推定", "none": "无依据"}
 PUBLISHED_BASIS_ZH = {"page": "网页上的“发布时间”", "signature": "落款日期"}
 CONTACT_ZH = {"address": "地址", "postcode": "邮编", "phone": "电话", "fax": "传真", "email": "电子邮箱"}
@@ -177,7 +175,7 @@ def meta_view(entry: Entry) -> list[tuple[str, str, str]]:
     rows = [
         ("标题", m.title or "（未找到）", ev("title", m.title)),
         ("机关", m.organization or "（未找到）", ev("organization", m.organization)),
-        ("机关类别", KIND_ZH.get(m.body_kind, m.body_kind), ev("body_kind")),
+        ("机关类别", BODY_KIND_ZH.get(m.body_kind, m.body_kind), ev("body_kind")),
         ("地区", f"{place}（{region.code}）" if region and region.code else place or "（未能判断）", ev("region")),
         ("年度", str(m.year) if m.year else "（未找到）", ev("year", str(m.year) if m.year else None)),
         ("统计期限", f"{m.period_year} 年" if m.period_year else "（报告未写明）", ev("period_year")),

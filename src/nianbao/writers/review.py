@@ -16,12 +16,11 @@ from functools import cached_property
 
 from ..checks import deadline
 from ..checks.common import cell_labels
-from ..model import Finding, Report
+from ..model import BODY_KIND_ZH, Finding, Report
 from ..rules.basis import basis
 from ..rules.catalogue import RULES
 from .review_sheet import SEVERITY_RANK, SEVERITY_ZH, CellLine, cell_lines, ordered
 
-KIND_ZH = {"government": "人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}
 STATUS = ("需整改", "请核实", "通过")  # errors / warnings only / neither
 
 
@@ -90,7 +89,7 @@ SUMMARY_HEADER = ("序号", "机关", "机关类别", "报告年度", "表格格
 def summary_row(n: int, item: ReviewItem) -> tuple[object, ...]:
     m, c = item.report.meta, item.counts
     prev = item.previous.source.path if item.previous is not None else (item.pairing_note or "—")
-    return (n, item.body, KIND_ZH[m.body_kind], m.year, m.template, m.published, deadline_verdict(item.report),
+    return (n, item.body, BODY_KIND_ZH[m.body_kind], m.year, m.template, m.published, deadline_verdict(item.report),
             c["error"], c["warning"], c["info"], item.status, prev, item.report.source.path)
 
 

@@ -15,9 +15,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from ..model import BODY_KIND_ZH
 from ..rules.basis import basis
 from .docx import BODY_FONT, HEADING_FONT, TITLE_FONT, _font, docx_bytes, official_document
-from .review import KIND_ZH, ReviewItem, deadline_verdict, printed_numbers
+from .review import ReviewItem, deadline_verdict, printed_numbers
 from .review_sheet import SEVERITY_ZH
 
 DOC_TITLE = "政府信息公开工作年度报告审核意见"
@@ -68,7 +69,7 @@ def review_docx(item: ReviewItem, office: str = "", reviewer: str = "", date: dt
     c = item.counts
     when = f"{date.year}年{date.month}月{date.day}日" if date else "＿＿＿＿年＿＿月＿＿日"
     facts = (
-        ("被审核机关", f"{item.body}（{KIND_ZH[m.body_kind]}）"),
+        ("被审核机关", f"{item.body}（{BODY_KIND_ZH[m.body_kind]}）"),
         ("报告", m.title or report.source.path),
         ("报告年度", f"{m.year}年度" if m.year else "未能确定"),
         ("发布日期", f"{m.published.isoformat() if m.published else '未找到'}；{deadline_verdict(report)}"),

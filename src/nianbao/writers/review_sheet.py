@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..checks.common import cell_label, cell_labels, fmt, value
-from ..model import Finding, Report, where
+from ..model import BODY_KIND_ZH, Finding, Report, where
 from ..rules.basis import basis
 from ..version import __version__
 from .markdown import md_text
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-_KIND_ZH = {"government": "县级以上人民政府", "department": "政府部门", "township": "乡镇/街道", "unknown": "未能判断"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +57,7 @@ def _facts(report: Report) -> list[tuple[str, str]]:
     return [
         ("文件", f"{report.source.path}（{report.source.format}，sha256 {report.source.sha256[:12]}…）"),
         ("标题", m.title or "（未找到）"),
-        ("机关", f"{m.organization or '（未找到）'}（{_KIND_ZH[m.body_kind]}）"),
+        ("机关", f"{m.organization or '（未找到）'}（{BODY_KIND_ZH[m.body_kind]}）"),
         ("报告年度", str(m.year) if m.year else "（未能确定）"),
         ("表格格式", m.template),
         ("发布日期", f"{m.published}（{'页面发布时间' if m.published_basis == 'page' else '落款日期'}）"
