@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from nianbao.cli import app
 from nianbao.errors import LedgerError
-from nianbao.inputs.calendar import add_working_days
 from nianbao.inputs.ledger import ledger_report
+from nianbao.rules.calendar import add_working_days
 
 HEAD = "序号,收到日期,申请人类型,办理结果,具体情形,答复日期,是否延期\n"
 

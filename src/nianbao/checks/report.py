@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Report, where
 from ..normalize import CN_NUMERALS
+from ..rules.calendar import day_off
 from ..rules.catalogue import finding
 from ..rules.relations import application_row_labels
 from ..templates import TEMPLATES, get_template, template_for_year
@@ -155,18 +156,6 @@ _WEEKDAYS_ZH = CN_NUMERALS[:6] + "日"  # 周一 … 周六, 周日
 _HOLIDAYS_ZH = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
                 "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
                 "Mid-autumn Festival": "中秋节"}
-
-
-def day_off(day: dt.date) -> tuple[bool, str | None]:
-    """(not a working day, the public holiday's English name or None); weekends only for years
-    chinese_calendar does not cover. (inputs.calendar has the working days, but checks sit below inputs.)"""
-    import chinese_calendar
-
-    try:
-        off, name = chinese_calendar.get_holiday_detail(day)
-    except NotImplementedError:
-        return day.weekday() >= 5, None
-    return bool(off) and not chinese_calendar.is_workday(day), name if off else None
 
 
 def holiday_note(day: dt.date) -> tuple[str, str]:

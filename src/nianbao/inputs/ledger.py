@@ -34,9 +34,9 @@ from ..model import (
     Tables,
 )
 from ..normalize import label_key, nfkc
+from ..rules.calendar import EXTENSION_DAYS, LEGAL_DAYS, add_working_days, calendar_covers
 from ..rules.catalogue import finding
 from ..templates import SECTIONS, Template, outcome_groups, template_for_year
-from .calendar import EXTENSION_DAYS, LEGAL_DAYS, add_working_days, calendar_covers
 
 APP_SHEET = "依申请公开台账"
 REVIEW_SHEET = "复议诉讼台账"

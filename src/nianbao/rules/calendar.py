@@ -1,4 +1,5 @@
-"""The official working-day calendar (holidays and make-up working days) for legal deadlines."""
+"""The official working-day calendar (holidays and make-up working days) for legal deadlines: the
+ledger's 20 working days (第三十三条) and the publication deadline check (第四十九条) read it."""
 
 from __future__ import annotations
 
@@ -37,3 +38,13 @@ def calendar_covers(year: int) -> bool:
         return True
     except NotImplementedError:
         return False
+
+
+def day_off(day: dt.date) -> tuple[bool, str | None]:
+    """(not a working day, the public holiday's English name or None); weekends only for years
+    chinese_calendar does not cover."""
+    try:
+        off, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return day.weekday() >= 5, None
+    return bool(off) and not chinese_calendar.is_workday(day), name if off else None
