@@ -108,3 +108,10 @@ def test_title_led_by_the_disclosure_words_with_a_chinese_year_is_the_title(zero
     """Only a breadcrumb's column name lacks a year: every zero a printed Chinese year uses counts."""
     title = f"政务公开工作二{zero}二三年度报告"
     assert meta(title + "\n" + BODY).title == title
+
+
+def test_title_on_a_line_that_runs_on_into_the_text() -> None:
+    """A scraped page with no line breaks: '栏目' in the paragraph is not a breadcrumb."""
+    line = ("东坡区政府信息公开工作2022年度报告 本报告根据《条例》编制。我区拓展民意征集栏目信息内容，"
+            "全面推进政务公开工作年度报告制度落实。")
+    assert meta(line + "\n" + BODY).title == "东坡区政府信息公开工作2022年度报告"

@@ -12,6 +12,7 @@ from ..model import Contact, Finding, Meta, MetaSource
 from ..normalize import CN_DIGITS, CN_NUMERALS, CN_YEAR_DIGITS, CN_ZERO_FORMS, chinese_numeral, nfkc
 from ..rules.catalogue import finding
 from .organization import (
+    BREADCRUMB,
     GOV_OFFICE,
     Candidate,
     anchor,
@@ -283,7 +284,7 @@ def _title(doc: Document, lines: list[tuple[str, int | None]]) -> tuple[str | No
         if not any(w in raw for w in _TITLE_WORDS) or not re.search(r"年度?报告|年报", raw):
             continue
         # navigation, column names and 来源 lines around the title: keep the piece naming the report
-        pieces = [x for x in re.split(r"[>＞»›|｜】]|当前位置[:：]|您的位置[:：]|来源[:：]", raw) if x.strip()]
+        pieces = [x for x in BREADCRUMB.split(raw) if x.strip()]
         p = next((x.strip() for x in reversed(pieces) if any(w in x for w in _TITLE_WORDS)), raw)
         m = _TITLE_IN_LINE.match(p)
         if m and not re.search(r"[,，。；;:：]", m.group(1)) and not _SENTENCE_START.match(m.group(1)) \

@@ -80,6 +80,10 @@ def _anchor(raw: str) -> str | None:
 _anchored: Memo[str | None] = Memo(_anchor)
 _TITLE_CUT = re.compile(rf"(?:19|20)\d{{2}}|[{CN_ZERO_FORMS}{CN_DIGITS[:3]}][{CN_YEAR_DIGITS}]{{3}}(?=年)|政府信息公开|政务公开|信息公开")
 _YEAR_LEAD = re.compile(r"^\s*年度?\s*")
+# Where a page's navigation, column name or 来源 line is cut from the title beside it (one rule for
+# the title and for the body it names). The words need their colon: a scraped page can hold the
+# title and a whole paragraph on one line, and a paragraph says 栏目 too (……民意征集栏目信息内容).
+BREADCRUMB = re.compile(r"[>＞»›|｜】]|(?:当前|您的)位置[:：]|来源[:：]|栏目[:：]|发布机构[:：]")
 
 
 def title_subject(title: str) -> tuple[str | None, str | None]:
@@ -87,7 +91,7 @@ def title_subject(title: str) -> tuple[str | None, str | None]:
 
     Site navigation, column names and 来源 lines around the title are cut off first.
     """
-    t = re.split(r"[>＞»›|｜】]|当前位置[:：]?|来源[:：]|栏目[:：]?|发布机构[:：]", title)
+    t = BREADCRUMB.split(title)
     t = [p for p in t if p.strip()]
     text = next((p for p in reversed(t) if re.search(r"信息公开|政务公开", p)), t[-1] if t else "")
     text = re.sub(r"^[\s:：·\-—]+", "", text)
