@@ -156,3 +156,15 @@ def test_a_scanned_file_is_not_called_a_non_report() -> None:
     got = {f.rule: f for f in run_checks(r)}
     assert "check.not_a_report" not in got
     assert "扫描图像" in got["check.no_tables"].message
+
+
+def test_every_review_sheet_format_cites_the_basis_of_a_finding() -> None:
+    from nianbao.writers.review_sheet import render_html, render_markdown
+
+    report = clean_report()
+    set_cell(report, "applications.total.total", (report.cell("applications.total.total") or 0) + 7)
+    report.findings = run_checks(report)
+    cited = [f for f in report.findings if basis(f.rule)]
+    assert cited, "the broken sum has a rule with a basis"
+    for sheet in (render_markdown([report]), render_html([report])):
+        assert f"法规/格式依据：{basis(cited[0].rule)}" in sheet

@@ -98,6 +98,8 @@ def render_markdown(reports: Sequence[Report]) -> str:
             lines += [f"### {i}. 【{SEVERITY_ZH[f.severity]}】{_md(f.message)}", "", f"规则：`{f.rule}`", ""]
             if f.evidence:
                 lines += [f"依据：{_md(f.evidence)}", ""]
+            if rule_basis := basis(f.rule):
+                lines += [f"法规/格式依据：{_md(rule_basis)}", ""]
             cells = cell_lines(report, f, labels)
             if cells:
                 lines += ["| 单元格 | 值 | 原文 | 位置 |", "|---|---|---|---|"]
