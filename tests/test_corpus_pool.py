@@ -14,9 +14,10 @@ import pytest
 
 from corpus_support import count, dump
 from nianbao.corpus import IngestOptions, ingest
+from nianbao.corpus.dispatch import WORKER_DIED
 from nianbao.corpus.ingest import CtrlC
 from nianbao.corpus.pool import LocalPool
-from nianbao.corpus.work import WORKER_DIED, ChunkResult, Task, parse_chunk_in_worker, parse_chunk_to_parquet
+from nianbao.corpus.work import ChunkResult, Task, parse_chunk_in_worker, parse_chunk_to_parquet
 from nianbao.synth import write_corpus
 
 SRC = Path(__file__).resolve().parents[1] / "src"

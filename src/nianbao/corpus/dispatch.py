@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Protocol
 
-from .work import ChunkResult, Task, worker_died
+from .work import ChunkResult, Task
+
+WORKER_DIED = "解析进程意外退出（读取所用的库崩溃或内存不足），已跳过此文件"
+IN_FLIGHT = 4  # chunks handed to each worker at a time: none idles between chunks; memory stays flat
 
 
 class Engine(Protocol):
@@ -33,7 +36,8 @@ class Engine(Protocol):
         """Be ready for new work after a worker died (the local pool starts again; clusters replace workers)."""
 
 
-def dispatch(engine: Engine, chunks: Iterable[list[Task]], in_flight: int) -> Iterator[ChunkResult]:
+def dispatch(engine: Engine, chunks: Iterable[list[Task]], workers: int) -> Iterator[ChunkResult]:
+    in_flight = workers * IN_FLIGHT
     todo = iter(chunks)
     pending: dict[Any, list[Task]] = {}
     suspects: list[Task] = []
@@ -64,5 +68,5 @@ def _isolate(engine: Engine, suspects: list[Task]) -> Iterator[ChunkResult]:
         try:
             yield engine.result(handle)
         except engine.died:
-            yield worker_died(task)
+            yield ChunkResult(errors=[(task.path, task.sha256, WORKER_DIED)])
             engine.recover()

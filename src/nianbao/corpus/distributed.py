@@ -57,7 +57,6 @@ def run_distributed(tasks: list[Task], options: IngestOptions, jobs: int, db: Pa
 
 
 Work = Callable[[list[Task], str, int], ChunkResult]
-IN_FLIGHT = 4  # chunks per worker handed out at a time
 
 
 class _Submitter:
@@ -128,7 +127,7 @@ def _dask(work: list[list[Task]], parts: str, address: str | None, jobs: int,
         client = Client(cluster)
     try:
         workers = len(client.scheduler_info().get("workers", {})) or jobs
-        yield from dispatch(_Dask(client, parts, fn), work, workers * IN_FLIGHT)
+        yield from dispatch(_Dask(client, parts, fn), work, workers)
     finally:
         client.close()
         if cluster is not None:
@@ -155,7 +154,7 @@ def _ray(work: list[list[Task]], parts: str, address: str | None, jobs: int,
         started = True
     try:
         workers = int(ray.cluster_resources().get("CPU", jobs)) or jobs
-        yield from dispatch(_Ray(parts, fn), work, workers * IN_FLIGHT)
+        yield from dispatch(_Ray(parts, fn), work, workers)
     finally:
         if started:
             ray.shutdown()

@@ -103,7 +103,8 @@ class Progress(Protocol):
 
     def advance(self, ok: int, failed: int) -> None: ...
 
-    def skip(self, files: int) -> None: ...
+    def skip(self, files: int) -> None:
+        """`files` found will not be parsed (in the corpus already, or the same content twice)."""
 
     def stop(self) -> None: ...
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -22,16 +22,9 @@ from .walk import walk
 from .work import Task
 
 if TYPE_CHECKING:
-    from .ingest import IngestOptions, IngestSummary
+    from .ingest import IngestOptions, IngestSummary, Progress
 
 Problem = tuple[str, str | None, str, str]  # (path, sha256, stage, reason)
-
-
-class Skips(Protocol):
-    def skip(self, files: int) -> None:
-        """`files` found will not be parsed (in the corpus already, or the same content twice)."""
-
-    def advance(self, ok: int, failed: int) -> None: ...
 
 
 @dataclass
@@ -45,7 +38,7 @@ class Plan:
 
 
 def plan(paths: Iterable[Path], con: duckdb.DuckDBPyConnection, options: IngestOptions,
-         summary: IngestSummary, progress: Skips) -> Plan:
+         summary: IngestSummary, progress: Progress) -> Plan:
     roots = list(paths)
     found = walk(roots, options.exclude)
     summary.ignored = found.ignored
@@ -59,7 +52,7 @@ def plan(paths: Iterable[Path], con: duckdb.DuckDBPyConnection, options: IngestO
 
 
 def _tasks(files: list[Path], out: Plan, known: dict[str, str], manifest: dict[str, ManifestEntry],
-           options: IngestOptions, summary: IngestSummary, progress: Skips) -> Iterator[Task]:
+           options: IngestOptions, summary: IngestSummary, progress: Progress) -> Iterator[Task]:
     version = parser_version()
     for path in files:
         try:

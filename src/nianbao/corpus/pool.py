@@ -68,8 +68,6 @@ def local_worker_setup(main: int) -> None:
 class LocalPool:
     """`jobs` worker processes, fed a few chunks each at a time; results come in the order they finish."""
 
-    IN_FLIGHT = 4  # chunks queued per worker: none idles between chunks; memory stays flat in corpus size
-
     def __init__(self, jobs: int, work: Work = parse_chunk_in_worker) -> None:
         self.jobs = jobs
         self.work = work
@@ -114,7 +112,7 @@ class LocalPool:
         self._started.join()
         if self._failed is not None:
             raise self._failed
-        yield from dispatch(self, chunks, self.jobs * self.IN_FLIGHT)
+        yield from dispatch(self, chunks, self.jobs)
 
     def _restart(self) -> None:
         self.restarts += 1

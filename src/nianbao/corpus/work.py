@@ -130,14 +130,6 @@ def parse_chunk(tasks: list[Task]) -> ChunkResult:
     return out
 
 
-WORKER_DIED = "解析进程意外退出（读取所用的库崩溃或内存不足），已跳过此文件"
-
-
-def worker_died(task: Task) -> ChunkResult:
-    """The result of a file that took its worker process down (on its own, so it is the cause)."""
-    return ChunkResult(errors=[(task.path, task.sha256, WORKER_DIED)])
-
-
 def parse_chunk_in_worker(tasks: list[Task]) -> ChunkResult:
     worker_setup()
     return parse_chunk(tasks)
